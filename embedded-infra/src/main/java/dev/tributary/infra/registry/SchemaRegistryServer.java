@@ -31,7 +31,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
     public static final String DEFAULT_TOPIC = "_schemas";
 
     private static final int HANDLER_THREADS = 4;
-    private static final int STOP_GRACE_SECONDS = 1;
+    // JDK 17's HttpServer.stop(n) waits the full n seconds even when idle, so stop at once and let the
+    // handler pool finish requests already in flight instead.
+    private static final int STOP_DELAY_SECONDS = 0;
+    private static final int HANDLER_GRACE_SECONDS = 5;
 
     private final String bootstrapServers;
     private final int requestedPort;
@@ -99,13 +102,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (http != null) {
-            http.stop(STOP_GRACE_SECONDS);
+            http.stop(STOP_DELAY_SECONDS);
             http = null;
         }
         if (handlers != null) {
             handlers.shutdown();
             try {
-                handlers.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                handlers.awaitTermination(HANDLER_GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
