@@ -261,6 +261,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
+        /** Whether producing to or fetching from an unknown topic creates it; default true. */
+        public Builder autoCreateTopics(boolean enabled) {
+            return brokerProperty("auto.create.topics.enable", String.valueOf(enabled));
+        }
+
         /** Any broker config, applied last so it overrides the single-node defaults. */
         public Builder brokerProperty(String name, String value) {
             brokerProperties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
