@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -120,7 +121,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory handlerThreads() {
+    private static ThreadFactory handlerThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "schema-registry-http-" + count.incrementAndGet());
