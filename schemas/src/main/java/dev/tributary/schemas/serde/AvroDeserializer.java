@@ -38,6 +38,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
 
     public AvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
         this.registry = registry;
+        TrustedTypes.trust(type);
         this.readerSchema = SpecificData.get().getSchema(type);
     }
 
@@ -50,7 +51,9 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
                     "required: the generated Avro class to read, e.g. dev.tributary.schemas.avro.CollectorPayload");
         }
         try {
-            this.readerSchema = SpecificData.get().getSchema(Class.forName(typeName.toString()));
+            Class<?> type = Class.forName(typeName.toString());
+            TrustedTypes.trust(type);
+            this.readerSchema = SpecificData.get().getSchema(type);
         } catch (ClassNotFoundException | AvroRuntimeException e) {
             throw new ConfigException(AvroSerdeConfig.SPECIFIC_TYPE, typeName, "expected a generated Avro class name");
         }

@@ -62,6 +62,10 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
             return null;
         }
         Schema schema = record.getSchema();
+        DatumWriter<T> writer = writers.computeIfAbsent(schema, ignored -> {
+            TrustedTypes.trust(record.getClass());
+            return new SpecificDatumWriter<>(schema);
+        });
         String subject = subjects.subject(topic, isKey, schema);
         int schemaId = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
 
@@ -71,7 +75,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         out.writeBytes(header);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
+            writer.write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode " + schema.getFullName() + " for topic " + topic, e);
