@@ -5,6 +5,7 @@ import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -35,7 +36,9 @@ public final class JsonSchemaCompiler {
                 // Registered with and without the fragment: the factory may normalise either way.
                 .metaSchema(igluDialect(IGLU_META_SCHEMA.substring(0, IGLU_META_SCHEMA.length() - 1))));
         // Draft 4 treats "format" as an assertion; Iglu schemas rely on date-time and uuid being checked.
-        this.config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        // Paths like "$.items[0].sku", the JSONPath style Snowplow bad rows use.
+        this.config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
+                .pathType(PathType.LEGACY).build();
     }
 
     private static JsonMetaSchema igluDialect(String iri) {
