@@ -1,0 +1,70 @@
+package dev.tributary.schemas.iglu;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An embedded repository in a filesystem directory laid out like Iglu Central:
+ * {@code <root>/schemas/vendor/name/format/version}.
+ */
+public final class DirectoryRepository implements Repository {
+
+    private final String name;
+    private final int priority;
+    private final List<String> vendorPrefixes;
+    private final Path root;
+
+    public DirectoryRepository(String name, int priority, List<String> vendorPrefixes, Path root) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.priority = priority;
+        this.vendorPrefixes = List.copyOf(vendorPrefixes);
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public RepositoryLookup lookup(SchemaKey key) {
+        Path file = root.resolve("schemas").resolve(key.vendor()).resolve(key.name())
+                .resolve(key.format()).resolve(key.version().toString());
+        try {
+            return SchemaDocuments.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            return new RepositoryLookup.NotFound();
+        } catch (IOException e) {
+            return new RepositoryLookup.Unreachable("cannot read " + file + ": " + e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int priority() {
+        return priority;
+    }
+
+    @Override
+    public List<String> vendorPrefixes() {
+        return vendorPrefixes;
+    }
+
+    @Override
+    public boolean isEmbedded() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "DirectoryRepository(" + name + ", " + root + ")";
+    }
+}
