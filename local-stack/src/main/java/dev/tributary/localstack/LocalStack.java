@@ -1,0 +1,87 @@
+package dev.tributary.localstack;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of {@code ./pipeline up}: reads the options, starts the {@link RunningStack}, prints one
+ * {@code name: address} line per component on standard output, and stops everything on Ctrl-C or
+ * SIGTERM. Logs go to standard error so the address lines stay easy for scripts to read.
+ */
+@Command(name = "pipeline up", mixinStandardHelpOptions = true,
+        description = "Runs the Tributary pipeline and its infrastructure in one JVM.")
+public final class LocalStack implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = "${env:TRIBUTARY_DATA_DIR:-data}",
+            description = "Directory holding every component's data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--kafka-port", defaultValue = "${env:TRIBUTARY_KAFKA_PORT:-9092}",
+            description = "Kafka listener port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", defaultValue = "${env:TRIBUTARY_KAFKA_CONTROLLER_PORT:-9093}",
+            description = "Kafka KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int kafkaControllerPort;
+
+    @Option(names = "--registry-port", defaultValue = "${env:TRIBUTARY_REGISTRY_PORT:-8081}",
+            description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--s3-port", defaultValue = "${env:TRIBUTARY_S3_PORT:-9090}",
+            description = "S3 API port (default: ${DEFAULT-VALUE}).")
+    int s3Port;
+
+    @Option(names = "--postgres-port", defaultValue = "${env:TRIBUTARY_POSTGRES_PORT:-5432}",
+            description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
+    int postgresPort;
+
+    @Option(names = "--bucket", defaultValue = "${env:TRIBUTARY_BUCKET:-tributary}",
+            description = "S3 bucket created at start for the loaders (default: ${DEFAULT-VALUE}).")
+    String bucket;
+
+    @Option(names = "--kms-key", defaultValue = "${env:TRIBUTARY_KMS_KEY:-arn:aws:kms:us-east-1:000000000000:key/tributary-local}",
+            description = "KMS key ARN the S3 server accepts for aws:kms encryption (default: ${DEFAULT-VALUE}).")
+    String kmsKeyArn;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StackSettings settings;
+        try {
+            settings = new StackSettings(dataDir.toAbsolutePath(), kafkaPort, kafkaControllerPort, registryPort,
+                    s3Port, postgresPort, bucket, kmsKeyArn);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Invalid option: " + e.getMessage());
+            return 2;
+        }
+
+        RunningStack stack;
+        try {
+            stack = RunningStack.start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("The local stack did not start: " + e.getMessage());
+            return 1;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("Stopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        stack.endpoints().forEach(System.out::println);
+        System.out.println("ready: data in " + settings.dataDir() + " (Ctrl-C to stop)");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

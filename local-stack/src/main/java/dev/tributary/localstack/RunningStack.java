@@ -1,0 +1,107 @@
+package dev.tributary.localstack;
+
+import dev.tributary.infra.kafka.EmbeddedKafka;
+import dev.tributary.infra.postgres.EmbeddedPostgresServer;
+import dev.tributary.infra.registry.SchemaRegistryServer;
+import dev.tributary.infra.s3.EmbeddedS3;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded infrastructure (and, as they land, the services) running in this JVM. Components
+ * start in dependency order and stop in reverse, so a service never outlives the broker it uses.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningStack.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    private RunningStack() {
+    }
+
+    /**
+     * Starts every component. If one fails, those already started are stopped again and the error
+     * names the component that failed.
+     */
+    public static RunningStack start(StackSettings settings) {
+        RunningStack stack = new RunningStack();
+        try {
+            EmbeddedKafka kafka = stack.startComponent("kafka", () -> EmbeddedKafka.builder()
+                    .port(settings.kafkaPort())
+                    .controllerPort(settings.kafkaControllerPort())
+                    .dataDir(settings.kafkaDir())
+                    .start());
+            stack.endpoints.add(new Endpoint("kafka", kafka.bootstrapServers()));
+
+            SchemaRegistryServer registry = stack.startComponent("schema-registry", () ->
+                    SchemaRegistryServer.builder(kafka.bootstrapServers()).port(settings.registryPort()).start());
+            stack.endpoints.add(new Endpoint("schema-registry", registry.url()));
+
+            EmbeddedS3 s3 = stack.startComponent("s3", () -> EmbeddedS3.builder()
+                    .port(settings.s3Port())
+                    .dataDir(settings.s3Dir())
+                    .initialBuckets(settings.bucket())
+                    .validKmsKeys(settings.kmsKeyArn())
+                    .build()
+                    .start());
+            stack.endpoints.add(new Endpoint("s3", s3.endpoint().toString()));
+
+            EmbeddedPostgresServer postgres = stack.startComponent("postgres", () -> EmbeddedPostgresServer.builder()
+                    .port(settings.postgresPort())
+                    .dataDir(settings.postgresDir())
+                    .build()
+                    .start());
+            stack.endpoints.add(new Endpoint("postgres", postgres.jdbcUrl()));
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** The components' addresses, in start order. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed; continuing with the rest", component.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Starter<T extends AutoCloseable> {
+        T start() throws Exception;
+    }
+
+    private <T extends AutoCloseable> T startComponent(String name, Starter<T> starter) {
+        LOG.info("Starting {}", name);
+        try {
+            T component = starter.start();
+            started.push(component);
+            return component;
+        } catch (Exception e) {
+            throw new StackStartException(name, e);
+        }
+    }
+
+    /** A component did not start; the message names it and gives the cause. */
+    public static final class StackStartException extends RuntimeException {
+        StackStartException(String component, Throwable cause) {
+            super(component + " did not start: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tributary.localstack;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the local stack keeps its data and which ports it listens on. Ports are fixed by default so
+ * tracker configs, clients and scripts keep working across restarts; 0 picks a free port.
+ */
+public record StackSettings(
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int registryPort,
+        int s3Port,
+        int postgresPort,
+        String bucket,
+        String kmsKeyArn) {
+
+    public StackSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        requirePort("kafka-port", kafkaPort);
+        requirePort("kafka-controller-port", kafkaControllerPort);
+        requirePort("registry-port", registryPort);
+        requirePort("s3-port", s3Port);
+        requirePort("postgres-port", postgresPort);
+        if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new IllegalArgumentException("bucket: expected an S3 bucket name (3-63 lower-case letters, digits, '.', '-'), got '"
+                    + bucket + "'");
+        }
+        if (kmsKeyArn == null || !kmsKeyArn.startsWith("arn:aws:kms:")) {
+            throw new IllegalArgumentException("kms-key: expected a KMS key ARN (arn:aws:kms:...), got '" + kmsKeyArn + "'");
+        }
+    }
+
+    private static void requirePort(String key, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(key + ": expected a TCP port 0-65535 (0 = any free port), got " + port);
+        }
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path s3Dir() {
+        return dataDir.resolve("s3");
+    }
+
+    public Path postgresDir() {
+        return dataDir.resolve("postgres");
+    }
+}
