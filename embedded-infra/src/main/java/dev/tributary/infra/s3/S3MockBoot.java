@@ -1,10 +1,11 @@
 package dev.tributary.infra.s3;
 
 import com.adobe.testing.s3mock.S3MockApplication;
+import com.adobe.testing.s3mock.s3.service.MultipartService;
 import com.adobe.testing.s3mock.s3.store.KmsKeyStore;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -25,12 +26,14 @@ final class S3MockBoot {
   /**
    * Tomcat logs through java.util.logging, which Boot would have bridged to SLF4J; without the bridge its INFO
    * lifecycle lines reach stderr. Only these loggers are touched, and only when the host gave them no level. Held in a
-   * static field because JUL keeps loggers weakly and would forget the level.
+   * static map because JUL keeps loggers weakly and would forget the level.
    */
-  private static final List<java.util.logging.Logger> TOMCAT_LOGGERS = Stream.of(
-          "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
-      .map(java.util.logging.Logger::getLogger)
-      .toList();
+  private static final Map<java.util.logging.Logger, Level> TOMCAT_LOGGERS = Map.of(
+      java.util.logging.Logger.getLogger("org.apache.catalina"), Level.WARNING,
+      java.util.logging.Logger.getLogger("org.apache.coyote"), Level.WARNING,
+      java.util.logging.Logger.getLogger("org.apache.tomcat"), Level.WARNING,
+      // Warns that Spring's task executor (serving GET bodies) outlives Tomcat; the context stops it right after.
+      java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase"), Level.SEVERE);
 
   private S3MockBoot() {
   }
@@ -39,8 +42,14 @@ final class S3MockBoot {
     quietTomcat();
     SpringApplication app = new SpringApplication(S3MockApplication.class);
     // Outranks S3Mock's own KmsKeyStore bean (see KmsKeys) without needing bean-definition overriding.
-    app.addInitializers(context -> ((GenericApplicationContext) context).registerBean("tributaryKmsKeyStore",
-        KmsKeyStore.class, () -> KmsKeys.storeFor(validKmsKeys), definition -> definition.setPrimary(true)));
+    app.addInitializers(context -> {
+      GenericApplicationContext registry = (GenericApplicationContext) context;
+      registry.registerBean("tributaryKmsKeyStore", KmsKeyStore.class, () -> KmsKeys.storeFor(validKmsKeys),
+          definition -> definition.setPrimary(true));
+      // Boot registers Filter beans for every request.
+      registry.registerBean("tributaryMultipartEncryptionFilter", MultipartEncryptionFilter.class,
+          () -> new MultipartEncryptionFilter(registry.getBean(MultipartService.class)));
+    });
     List<ApplicationListener<?>> listeners = app.getListeners().stream()
         .filter(listener -> !(listener instanceof LoggingApplicationListener))
         .toList();
@@ -53,11 +62,11 @@ final class S3MockBoot {
   }
 
   private static synchronized void quietTomcat() {
-    for (java.util.logging.Logger logger : TOMCAT_LOGGERS) {
+    TOMCAT_LOGGERS.forEach((logger, level) -> {
       if (logger.getLevel() == null) {
-        logger.setLevel(Level.WARNING);
+        logger.setLevel(level);
       }
-    }
+    });
   }
 
   /** A running S3Mock; {@link #stop()} closes its application context, which stops Tomcat and the store. */
