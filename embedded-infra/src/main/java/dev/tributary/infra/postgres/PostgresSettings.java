@@ -1,0 +1,24 @@
+package dev.tributary.infra.postgres;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What an {@link EmbeddedPostgresServer} is asked to be.
+ *
+ * @param port    TCP port on localhost; 0 picks a free one
+ * @param dataDir PostgreSQL data directory kept across restarts; empty means a temporary one deleted on close
+ */
+public record PostgresSettings(int port, Optional<Path> dataDir) {
+
+  public PostgresSettings {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+    dataDir = dataDir.map(Path::toAbsolutePath);
+  }
+
+  public boolean persistent() {
+    return dataDir.isPresent();
+  }
+}

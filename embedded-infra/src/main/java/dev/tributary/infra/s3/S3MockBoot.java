@@ -1,0 +1,83 @@
+package dev.tributary.infra.s3;
+
+import com.adobe.testing.s3mock.S3MockApplication;
+import com.adobe.testing.s3mock.s3.service.MultipartService;
+import com.adobe.testing.s3mock.s3.store.KmsKeyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * Starts S3Mock's Spring Boot application as a guest in this JVM.
+ *
+ * <p>{@code S3MockApplication.start(...)} would run a stock SpringApplication, whose logging listener resets and
+ * reconfigures logback for the whole JVM, installs the JUL bridge, sets logging system properties and registers a
+ * logging shutdown hook. Building the SpringApplication here lets us drop that listener and the context shutdown
+ * hook; the host application owns logging and shutdown. The server's log lines still go through whatever logging the
+ * host has set up.
+ */
+final class S3MockBoot {
+
+  /**
+   * Tomcat logs through java.util.logging, which Boot would have bridged to SLF4J; without the bridge its INFO
+   * lifecycle lines reach stderr. Only these loggers are touched, and only when the host gave them no level. Held in a
+   * static map because JUL keeps loggers weakly and would forget the level.
+   */
+  private static final Map<java.util.logging.Logger, Level> TOMCAT_LOGGERS = Map.of(
+      java.util.logging.Logger.getLogger("org.apache.catalina"), Level.WARNING,
+      java.util.logging.Logger.getLogger("org.apache.coyote"), Level.WARNING,
+      java.util.logging.Logger.getLogger("org.apache.tomcat"), Level.WARNING,
+      // Warns that Spring's task executor (serving GET bodies) outlives Tomcat; the context stops it right after.
+      java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase"), Level.SEVERE);
+
+  private S3MockBoot() {
+  }
+
+  static Started start(String[] args, List<String> validKmsKeys) {
+    quietTomcat();
+    SpringApplication app = new SpringApplication(S3MockApplication.class);
+    // Outranks S3Mock's own KmsKeyStore bean (see KmsKeys) without needing bean-definition overriding.
+    app.addInitializers(context -> {
+      GenericApplicationContext registry = (GenericApplicationContext) context;
+      registry.registerBean("tributaryKmsKeyStore", KmsKeyStore.class, () -> KmsKeys.storeFor(validKmsKeys),
+          definition -> definition.setPrimary(true));
+      // Boot registers Filter beans for every request.
+      registry.registerBean("tributaryMultipartEncryptionFilter", MultipartEncryptionFilter.class,
+          () -> new MultipartEncryptionFilter(registry.getBean(MultipartService.class)));
+    });
+    List<ApplicationListener<?>> listeners = app.getListeners().stream()
+        .filter(listener -> !(listener instanceof LoggingApplicationListener))
+        .toList();
+    app.setListeners(listeners);
+    app.setRegisterShutdownHook(false);
+    app.setBannerMode(Banner.Mode.OFF);
+    app.setLogStartupInfo(false);
+    var context = app.run(args);
+    return new Started(context.getBean(S3MockApplication.class));
+  }
+
+  private static synchronized void quietTomcat() {
+    TOMCAT_LOGGERS.forEach((logger, level) -> {
+      if (logger.getLevel() == null) {
+        logger.setLevel(level);
+      }
+    });
+  }
+
+  /** A running S3Mock; {@link #stop()} closes its application context, which stops Tomcat and the store. */
+  record Started(S3MockApplication application) {
+
+    int httpPort() {
+      return application.getHttpPort();
+    }
+
+    void stop() {
+      application.stop();
+    }
+  }
+}
