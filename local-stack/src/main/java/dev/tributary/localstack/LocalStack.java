@@ -66,8 +66,9 @@ public final class LocalStack implements Callable<Integer> {
         RunningStack stack;
         try {
             stack = RunningStack.start(settings);
-        } catch (RuntimeException e) {
+        } catch (RunningStack.StackStartException e) {
             System.err.println("The local stack did not start: " + e.getMessage());
+            e.printStackTrace();
             return 1;
         }
 

@@ -59,7 +59,7 @@ public final class RunningStack implements AutoCloseable {
                     .start());
             stack.endpoints.add(new Endpoint("postgres", postgres.jdbcUrl()));
             return stack;
-        } catch (RuntimeException e) {
+        } catch (StackStartException e) {
             stack.close();
             throw e;
         }
@@ -93,7 +93,8 @@ public final class RunningStack implements AutoCloseable {
             T component = starter.start();
             started.push(component);
             return component;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError too: a broken classpath must stop the stack, not leave servers running headless.
             throw new StackStartException(name, e);
         }
     }
@@ -101,7 +102,7 @@ public final class RunningStack implements AutoCloseable {
     /** A component did not start; the message names it and gives the cause. */
     public static final class StackStartException extends RuntimeException {
         StackStartException(String component, Throwable cause) {
-            super(component + " did not start: " + cause.getMessage(), cause);
+            super(component + " did not start: " + cause, cause);
         }
     }
 }
