@@ -10,19 +10,14 @@ import java.util.Objects;
  * An embedded repository on the classpath: the schema for {@code vendor/name/format/version} lives at the
  * resource {@code <prefix>/schemas/vendor/name/format/version} (Snowplow's embedded layout).
  */
-public final class ClasspathRepository implements Repository {
+public final class ClasspathRepository extends AbstractRepository {
 
-    private final String name;
-    private final int priority;
-    private final List<String> vendorPrefixes;
     private final String prefix;
     private final ClassLoader classLoader;
 
     public ClasspathRepository(String name, int priority, List<String> vendorPrefixes, String path,
                                ClassLoader classLoader) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.priority = priority;
-        this.vendorPrefixes = List.copyOf(vendorPrefixes);
+        super(name, priority, vendorPrefixes);
         this.prefix = trimSlashes(Objects.requireNonNull(path, "path"));
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
@@ -51,28 +46,13 @@ public final class ClasspathRepository implements Repository {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int priority() {
-        return priority;
-    }
-
-    @Override
-    public List<String> vendorPrefixes() {
-        return vendorPrefixes;
-    }
-
-    @Override
     public boolean isEmbedded() {
         return true;
     }
 
     @Override
     public String toString() {
-        return "ClasspathRepository(" + name + ", /" + prefix + ")";
+        return "ClasspathRepository(" + name() + ", /" + prefix + ")";
     }
 
     private static String trimSlashes(String path) {

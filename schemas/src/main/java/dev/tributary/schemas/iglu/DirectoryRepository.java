@@ -12,17 +12,12 @@ import java.util.Objects;
  * An embedded repository in a filesystem directory laid out like Iglu Central:
  * {@code <root>/schemas/vendor/name/format/version}.
  */
-public final class DirectoryRepository implements Repository {
+public final class DirectoryRepository extends AbstractRepository {
 
-    private final String name;
-    private final int priority;
-    private final List<String> vendorPrefixes;
     private final Path root;
 
     public DirectoryRepository(String name, int priority, List<String> vendorPrefixes, Path root) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.priority = priority;
-        this.vendorPrefixes = List.copyOf(vendorPrefixes);
+        super(name, priority, vendorPrefixes);
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
 
@@ -44,27 +39,12 @@ public final class DirectoryRepository implements Repository {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int priority() {
-        return priority;
-    }
-
-    @Override
-    public List<String> vendorPrefixes() {
-        return vendorPrefixes;
-    }
-
-    @Override
     public boolean isEmbedded() {
         return true;
     }
 
     @Override
     public String toString() {
-        return "DirectoryRepository(" + name + ", " + root + ")";
+        return "DirectoryRepository(" + name() + ", " + root + ")";
     }
 }

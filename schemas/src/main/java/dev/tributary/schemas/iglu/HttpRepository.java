@@ -15,14 +15,11 @@ import java.util.Objects;
  * 404 means not found; any other non-2xx status or an I/O failure means unreachable. An API key, when
  * configured, is sent in the {@code apikey} header as Iglu Server expects.
  */
-public final class HttpRepository implements Repository {
+public final class HttpRepository extends AbstractRepository {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String name;
-    private final int priority;
-    private final List<String> vendorPrefixes;
     private final URI baseUri;
     private final String apiKey;
     private final HttpClient client;
@@ -30,9 +27,7 @@ public final class HttpRepository implements Repository {
 
     public HttpRepository(String name, int priority, List<String> vendorPrefixes, URI baseUri, String apiKey,
                           HttpClient client, Duration requestTimeout) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.priority = priority;
-        this.vendorPrefixes = List.copyOf(vendorPrefixes);
+        super(name, priority, vendorPrefixes);
         this.baseUri = withoutTrailingSlash(Objects.requireNonNull(baseUri, "baseUri"));
         this.apiKey = apiKey;
         this.client = Objects.requireNonNull(client, "client");
@@ -83,28 +78,13 @@ public final class HttpRepository implements Repository {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int priority() {
-        return priority;
-    }
-
-    @Override
-    public List<String> vendorPrefixes() {
-        return vendorPrefixes;
-    }
-
-    @Override
     public boolean isEmbedded() {
         return false;
     }
 
     @Override
     public String toString() {
-        return "HttpRepository(" + name + ", " + baseUri + ")";
+        return "HttpRepository(" + name() + ", " + baseUri + ")";
     }
 
     private static URI withoutTrailingSlash(URI uri) {
