@@ -1,0 +1,199 @@
+package dev.tributary.collector;
+
+import dev.tributary.collector.config.CollectorConfig;
+import dev.tributary.collector.http.CollectorHandler;
+import dev.tributary.collector.metrics.CollectorMetrics;
+import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.schemas.badrows.Processor;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running collector: Netty HTTP server, Kafka sink and metrics. {@link #start} returns once the port is
+ * bound; {@link #close} shuts down gracefully (stop accepting, answer in-flight requests, flush Kafka).
+ *
+ * <pre>{@code
+ * try (CollectorServer collector = CollectorServer.start(CollectorConfig.fromMap(Map.of(
+ *         "collector.port", 0,
+ *         "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
+ *         "collector.sink.schema-registry-url", registry.url())))) {
+ *     http.send(GET(collector.url() + "/i?e=pv&p=web&tv=js-3.0.0"));
+ * }
+ * }</pre>
+ */
+public final class CollectorServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
+
+    /** {@code tributary-collector}, and the version from the build. */
+    public static final String ARTIFACT = "tributary-collector";
+    public static final String VERSION = readVersion();
+
+    private final CollectorConfig config;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final ChannelGroup connections;
+    private final KafkaSink sink;
+    private final CollectorHandler handler;
+    private final CollectorMetrics metrics;
+    private boolean closed;
+
+    private CollectorServer(CollectorConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
+                            Channel serverChannel, ChannelGroup connections, KafkaSink sink,
+                            CollectorHandler handler, CollectorMetrics metrics) {
+        this.config = config;
+        this.acceptors = acceptors;
+        this.workers = workers;
+        this.serverChannel = serverChannel;
+        this.connections = connections;
+        this.sink = sink;
+        this.handler = handler;
+        this.metrics = metrics;
+    }
+
+    public static CollectorServer start(CollectorConfig config) {
+        CollectorMetrics metrics = new CollectorMetrics();
+        KafkaSink sink = new KafkaSink(config.sink(), config.networking().maxPayloadSize(),
+                new Processor(ARTIFACT, VERSION), metrics);
+        metrics.bindSink(sink);
+        CollectorHandler handler = new CollectorHandler(config, sink, metrics, ARTIFACT + "-" + VERSION + "-kafka");
+        metrics.bindInFlight(handler::inFlight);
+
+        EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.networking().ioThreads(),
+                NioIoHandler.newFactory());
+        ChannelGroup connections = new DefaultChannelGroup("collector-connections", GlobalEventExecutor.INSTANCE);
+        CollectorConfig.Networking net = config.networking();
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(acceptors, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
+                            ch.pipeline()
+                                    .addLast(new IdleStateHandler(0, 0, net.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                                    .addLast(new HttpServerCodec(net.maxInitialLineLength(), net.maxHeaderSize(), 8192))
+                                    .addLast(new DropLimit(net.dropPayloadSize(), metrics))
+                                    .addLast(handler);
+                        }
+                    })
+                    .bind(config.host(), config.port())
+                    .syncUninterruptibly()
+                    .channel();
+            CollectorServer server = new CollectorServer(config, acceptors, workers, channel, connections, sink,
+                    handler, metrics);
+            LOG.info("event=collector_started port={} raw_topic={} bad_topic={}", server.port(),
+                    config.sink().goodTopic(), config.sink().badTopic());
+            return server;
+        } catch (RuntimeException e) {
+            acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            sink.close(Duration.ofSeconds(1));
+            metrics.close();
+            throw new IllegalStateException("collector could not listen on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** {@code http://localhost:<port>}. */
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    public boolean sinkHealthy() {
+        return sink.healthy();
+    }
+
+    public CollectorConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops accepting connections, waits up to {@code shutdown-grace-period} for requests already waiting on
+     * Kafka to be answered, flushes the producer and releases every thread.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Duration grace = config.shutdownGracePeriod();
+        serverChannel.close().syncUninterruptibly();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int unanswered = handler.inFlight();
+        connections.close().awaitUninterruptibly(grace.toMillis());
+        sink.close(grace);
+        acceptors.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        metrics.close();
+        LOG.info("event=collector_stopped unanswered_requests={}", unanswered);
+    }
+
+    /** Bodies above the drop limit get 413 and are never recorded; counted like every other response. */
+    private static final class DropLimit extends HttpObjectAggregator {
+        private final CollectorMetrics metrics;
+
+        DropLimit(int maxContentLength, CollectorMetrics metrics) {
+            super(maxContentLength, true);
+            this.metrics = metrics;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+            metrics.request("oversized", "POST", 413, Duration.ZERO);
+            super.handleOversizedMessage(ctx, oversized);
+        }
+    }
+
+    private static String readVersion() {
+        try (InputStream in = CollectorServer.class.getResourceAsStream("/collector-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "0.0.0");
+            return v.startsWith("${") ? "0.0.0" : v;
+        } catch (IOException e) {
+            return "0.0.0";
+        }
+    }
+}

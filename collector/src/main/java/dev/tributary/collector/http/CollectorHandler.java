@@ -1,0 +1,334 @@
+package dev.tributary.collector.http;
+
+import dev.tributary.collector.config.CollectorConfig;
+import dev.tributary.collector.identity.ClientIp;
+import dev.tributary.collector.identity.Identity;
+import dev.tributary.collector.identity.IdentityRequest;
+import dev.tributary.collector.identity.IdentityResolver;
+import dev.tributary.collector.metrics.CollectorMetrics;
+import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.schemas.avro.CollectorPayload;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every request: tracking requests are turned into payloads and answered only after the sink
+ * acknowledged them; everything else (health, CORS, robots, ...) is answered directly. Shared by all
+ * connections; it keeps no per-request state.
+ */
+@ChannelHandler.Sharable
+public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
+    private static final String SP_ANONYMOUS = "SP-Anonymous";
+
+    private final CollectorConfig config;
+    private final KafkaSink sink;
+    private final CollectorMetrics metrics;
+    private final IdentityResolver identities;
+    private final PayloadFactory payloads;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public CollectorHandler(CollectorConfig config, KafkaSink sink, CollectorMetrics metrics, String collectorName) {
+        this.config = config;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.identities = new IdentityResolver(config.cookie(), config.doNotTrackCookie(), config.cookieBounce());
+        this.payloads = new PayloadFactory(collectorName);
+    }
+
+    /** Tracking requests waiting for Kafka. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long started = System.nanoTime();
+        String method = request.method().name();
+        Turn turn = Turn.next(ctx);
+        if (request.decoderResult().isFailure()) {
+            HttpResponseStatus status = statusOf(request.decoderResult().cause());
+            send(ctx, turn, Responses.text(status, status.reasonPhrase()), false, "malformed", method, started);
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        RawQuery query = RawQuery.parse(request.uri());
+        String path = config.paths().getOrDefault(query.path(), query.path());
+        Route route = Route.of(request.method(), path);
+        switch (route) {
+            case PIXEL, TRACKER_GET, TRACKER_POST, REDIRECT ->
+                    track(ctx, turn, request, route, path, query, keepAlive, started);
+            case PREFLIGHT -> {
+                FullHttpResponse r = Responses.empty(HttpResponseStatus.OK);
+                cors(r.headers(), request.headers());
+                r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, " + SP_ANONYMOUS);
+                r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, config.corsMaxAge().toSeconds());
+                send(ctx, turn, r, keepAlive, route.endpoint, method, started);
+            }
+            case HEALTH -> send(ctx, turn, Responses.text(HttpResponseStatus.OK, "ok"), keepAlive, route.endpoint, method, started);
+            case SINK_HEALTH -> send(ctx, turn, sink.healthy()
+                            ? Responses.text(HttpResponseStatus.OK, "ok")
+                            : Responses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "Service Unavailable"),
+                    keepAlive, route.endpoint, method, started);
+            case ROBOTS -> send(ctx, turn, Responses.text(HttpResponseStatus.OK, Responses.robots()), keepAlive,
+                    route.endpoint, method, started);
+            case CROSS_DOMAIN -> send(ctx, turn, config.crossDomain().enabled()
+                            ? Responses.of(HttpResponseStatus.OK, Unpooled.copiedBuffer(Responses.crossDomain(
+                                    config.crossDomain().domains(), config.crossDomain().secure()), StandardCharsets.UTF_8),
+                            "text/xml; charset=UTF-8")
+                            : notFound(), keepAlive, route.endpoint, method, started);
+            case ROOT -> send(ctx, turn, root(), keepAlive, route.endpoint, method, started);
+            case METRICS -> send(ctx, turn, config.metricsEnabled()
+                            ? Responses.of(HttpResponseStatus.OK, Unpooled.copiedBuffer(metrics.scrape(), StandardCharsets.UTF_8),
+                            "text/plain; version=0.0.4; charset=utf-8")
+                            : notFound(), keepAlive, route.endpoint, method, started);
+            case NOT_FOUND -> send(ctx, turn, notFound(), keepAlive, route.endpoint, method, started);
+        }
+    }
+
+    private void track(ChannelHandlerContext ctx, Turn turn, FullHttpRequest request, Route route, String path, RawQuery query,
+                       boolean keepAlive, long started) {
+        String method = request.method().name();
+        HttpHeaders headers = request.headers();
+        metrics.requestBytes(request.content().readableBytes());
+
+        Optional<String> target = Optional.empty();
+        if (route == Route.REDIRECT) {
+            if (!config.redirects().enabled()) {
+                send(ctx, turn, Responses.text(HttpResponseStatus.NOT_FOUND, "redirects disabled"), keepAlive, route.endpoint,
+                        method, started);
+                return;
+            }
+            target = query.param("u").filter(this::allowedRedirect);
+            if (target.isEmpty()) {
+                send(ctx, turn, Responses.text(HttpResponseStatus.BAD_REQUEST, "missing or disallowed redirect target u"),
+                        keepAlive, route.endpoint, method, started);
+                return;
+            }
+        }
+
+        String bounceName = config.cookieBounce().name();
+        Identity identity = identities.resolve(new IdentityRequest(cookies(headers), query.param("nuid"),
+                headers.get(HttpHeaderNames.ORIGIN), headers.contains(SP_ANONYMOUS),
+                route == Route.PIXEL || route == Route.TRACKER_GET,
+                query.param(bounceName).map("true"::equals).orElse(false)));
+
+        if (identity.bounce()) {
+            String scheme = Optional.ofNullable(headers.get(config.cookieBounce().forwardedProtocolHeader()))
+                    .filter(s -> s.equals("http") || s.equals("https")).orElse("http");
+            String host = Optional.ofNullable(headers.get(HttpHeaderNames.HOST)).orElse("localhost");
+            FullHttpResponse r = Responses.empty(HttpResponseStatus.FOUND);
+            r.headers().set(HttpHeaderNames.LOCATION,
+                    scheme + "://" + host + rawPath(request.uri(), query) + bounceQuery(query, bounceName));
+            trackingHeaders(r.headers(), headers, identity);
+            send(ctx, turn, r, keepAlive, route.endpoint, method, started);
+            return;
+        }
+
+        FullHttpResponse response = switch (route) {
+            case TRACKER_POST -> Responses.text(HttpResponseStatus.OK, "ok");
+            case REDIRECT -> {
+                FullHttpResponse r = Responses.empty(HttpResponseStatus.FOUND);
+                String location = target.get();
+                if (config.redirects().macroEnabled()) {
+                    location = location.replace(config.redirects().placeholder(), identity.networkUserId());
+                }
+                r.headers().set(HttpHeaderNames.LOCATION, location);
+                yield r;
+            }
+            default -> Responses.pixel();
+        };
+        trackingHeaders(response.headers(), headers, identity);
+
+        if (!identity.record()) {
+            send(ctx, turn, response, keepAlive, route.endpoint, method, started);
+            return;
+        }
+
+        String ip = ClientIp.resolve(headers.get("X-Forwarded-For"), headers.get("Forwarded"),
+                ctx.channel().remoteAddress());
+        CollectorPayload payload = payloads.create(request, path, query, ip, identity, Instant.now());
+        inFlight.incrementAndGet();
+        sink.store(payload, ip).whenComplete((outcome, error) -> {
+            try {
+                if (error == null) {
+                    send(ctx, turn, response, keepAlive, route.endpoint, method, started);
+                } else {
+                    response.release();
+                    FullHttpResponse unavailable = Responses.text(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                            "Service Unavailable: events not stored, retry later");
+                    unavailable.headers().set(HttpHeaderNames.RETRY_AFTER, config.sink().retryAfter().toSeconds());
+                    send(ctx, turn, unavailable, keepAlive, route.endpoint, method, started);
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private boolean allowedRedirect(String u) {
+        URI uri;
+        try {
+            uri = new URI(u);
+        } catch (Exception e) {
+            return false;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return false;
+        }
+        return config.redirects().domains().isEmpty()
+                || config.redirects().domains().contains(uri.getHost().toLowerCase(Locale.ROOT));
+    }
+
+    private static String rawPath(String uri, RawQuery query) {
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        return path.startsWith("/") ? path : query.path();
+    }
+
+    private static String bounceQuery(RawQuery query, String bounceName) {
+        String pair = bounceName + "=true";
+        return "?" + (query.query() == null || query.query().isEmpty() ? pair : query.query() + "&" + pair);
+    }
+
+    private void trackingHeaders(HttpHeaders out, HttpHeaders request, Identity identity) {
+        for (String c : identity.setCookies()) {
+            out.add(HttpHeaderNames.SET_COOKIE, c);
+        }
+        out.set("P3P", "policyref=\"" + config.p3p().policyRef() + "\", CP=\"" + config.p3p().cp() + "\"");
+        cors(out, request);
+    }
+
+    private static void cors(HttpHeaders out, HttpHeaders request) {
+        String origin = request.get(HttpHeaderNames.ORIGIN);
+        out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin == null ? "*" : origin);
+        out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+    }
+
+    private static Map<String, String> cookies(HttpHeaders headers) {
+        Map<String, String> out = new HashMap<>();
+        for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
+            for (Cookie c : ServerCookieDecoder.LAX.decode(header)) {
+                out.putIfAbsent(c.name(), c.value());
+            }
+        }
+        return out;
+    }
+
+    private FullHttpResponse root() {
+        CollectorConfig.RootResponse root = config.rootResponse();
+        if (!root.enabled()) {
+            return notFound();
+        }
+        FullHttpResponse r = Responses.text(HttpResponseStatus.valueOf(root.statusCode()), root.body());
+        root.headers().forEach((name, value) -> r.headers().set(name, value));
+        return r;
+    }
+
+    private static FullHttpResponse notFound() {
+        return Responses.text(HttpResponseStatus.NOT_FOUND, "404 not found");
+    }
+
+    private static HttpResponseStatus statusOf(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (cause instanceof TooLongFrameException) {
+            return HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+        }
+        return HttpResponseStatus.BAD_REQUEST;
+    }
+
+    private void send(ChannelHandlerContext ctx, Turn turn, FullHttpResponse response, boolean keepAlive,
+                      String endpoint, String method, long started) {
+        if (turn.previous().isDone() && ctx.executor().inEventLoop()) {
+            write(ctx, response, keepAlive, endpoint, method, started);
+            turn.mine().complete(null);
+            return;
+        }
+        turn.previous().whenComplete((ignored, e) -> ctx.executor().execute(() -> {
+            write(ctx, response, keepAlive, endpoint, method, started);
+            turn.mine().complete(null);
+        }));
+    }
+
+    private void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String endpoint,
+                       String method, long started) {
+        metrics.request(endpoint, method, response.status().code(), Duration.ofNanos(System.nanoTime() - started));
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        ChannelFuture written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /**
+     * HTTP/1.1 pipelining: responses must leave in request order even though Kafka acknowledges requests
+     * out of order, so each response waits for the previous one on the same connection.
+     */
+    private record Turn(CompletableFuture<Void> previous, CompletableFuture<Void> mine) {
+
+        private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("collector.lastResponse");
+
+        static Turn next(ChannelHandlerContext ctx) {
+            CompletableFuture<Void> previous = ctx.channel().attr(LAST).get();
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            ctx.channel().attr(LAST).set(mine);
+            return new Turn(previous == null ? CompletableFuture.completedFuture(null) : previous, mine);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A broken connection must never take the server down; the client sees the connection close.
+        LOG.debug("event=connection_error error=\"{}\"", cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tributary.collector.metrics;
+
+import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.collector.sink.SinkOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * The collector's Prometheus metrics: requests by endpoint/method/status, latency histogram, request bytes,
+ * sink health, records and bad rows acknowledged, sink failures, and the producer's own metrics (buffer use
+ * as {@code kafka_producer_buffer_available_bytes} / {@code kafka_producer_buffer_total_bytes}).
+ */
+public final class CollectorMetrics implements KafkaSink.SinkListener, AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final DistributionSummary requestBytes;
+    private final Counter rawRecords;
+    private final Counter badRows;
+    private final Counter sinkFailures;
+    private KafkaClientMetrics producerMetrics;
+
+    public CollectorMetrics() {
+        requestBytes = DistributionSummary.builder("collector.request.bytes")
+                .description("Size of request bodies")
+                .baseUnit("bytes")
+                .register(registry);
+        rawRecords = Counter.builder("collector.raw.records").description("Records acknowledged on the raw topic")
+                .register(registry);
+        badRows = Counter.builder("collector.bad.rows").tag("type", "size_violation")
+                .description("Bad rows acknowledged on the bad topic").register(registry);
+        sinkFailures = Counter.builder("collector.sink.failures")
+                .description("Requests answered 503 because Kafka did not acknowledge them").register(registry);
+    }
+
+    public void bindSink(KafkaSink sink) {
+        Gauge.builder("collector.sink.healthy", sink, s -> s.healthy() ? 1 : 0)
+                .description("1 while Kafka acknowledges writes, 0 after a failure").register(registry);
+        producerMetrics = new KafkaClientMetrics(sink.producer());
+        producerMetrics.bindTo(registry);
+    }
+
+    public void bindInFlight(IntSupplier inFlight) {
+        Gauge.builder("collector.requests.in.flight", inFlight, IntSupplier::getAsInt)
+                .description("Tracking requests waiting for Kafka").register(registry);
+    }
+
+    public void request(String endpoint, String method, int status, Duration latency) {
+        String code = Integer.toString(status);
+        Counter.builder("http.requests").tags("endpoint", endpoint, "method", method, "code", code)
+                .register(registry).increment();
+        Timer.builder("http.request.duration").tags("endpoint", endpoint, "method", method, "code", code)
+                .publishPercentileHistogram()
+                .register(registry).record(latency);
+    }
+
+    public void requestBytes(int bytes) {
+        requestBytes.record(bytes);
+    }
+
+    @Override
+    public void acknowledged(SinkOutcome outcome) {
+        rawRecords.increment(outcome.rawRecords());
+        badRows.increment(outcome.badRows());
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        sinkFailures.increment();
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        registry.close();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.tributary.collector.sink;
+
+import dev.tributary.collector.config.CollectorConfig.SinkSettings;
+import dev.tributary.schemas.avro.CollectorPayload;
+import dev.tributary.schemas.badrows.Processor;
+import dev.tributary.schemas.badrows.SizeViolation;
+import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
+import dev.tributary.schemas.serde.AvroSerializer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each request's payload to the raw topic (and its size violations to the bad topic) and completes
+ * only when Kafka acknowledged every one of those records. Any failure (broker unreachable, buffer full,
+ * delivery timeout) fails the whole request, so the caller never acknowledges part of it.
+ *
+ * <p>{@code send()} may block (metadata, full buffer) and the first serialisation talks to the registry, so
+ * both run on the sink's own bounded pool, never on an HTTP event loop.
+ */
+public final class KafkaSink implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+
+    private final SinkSettings settings;
+    private final Producer<byte[], byte[]> producer;
+    private final PayloadSplitter splitter;
+    private final ExecutorService senders;
+    private final AtomicBoolean healthy = new AtomicBoolean(true);
+    private final SinkListener listener;
+    private final Duration requestDeadline;
+
+    /** Callbacks for metrics; all methods may be called from any thread. */
+    public interface SinkListener {
+        void acknowledged(SinkOutcome outcome);
+
+        void failed(Throwable cause);
+
+        SinkListener NONE = new SinkListener() {
+            @Override
+            public void acknowledged(SinkOutcome outcome) {
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+            }
+        };
+    }
+
+    public KafkaSink(SinkSettings settings, int maxPayloadSize, Processor processor, SinkListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        AvroSerializer<CollectorPayload> serializer =
+                new AvroSerializer<>(new HttpSchemaRegistryClient(URI.create(settings.schemaRegistryUrl())));
+        this.splitter = new PayloadSplitter(p -> serializer.serialize(settings.goodTopic(), p),
+                settings.maxRecordBytes(), maxPayloadSize, processor);
+        this.producer = new KafkaProducer<>(ProducerSettings.of(settings, "tributary-collector-" + UUID.randomUUID()));
+        AtomicInteger threadIds = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(settings.sendThreads(), settings.sendThreads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "collector-sink-" + threadIds.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        // Belt and braces: the producer always calls back by delivery.timeout.ms, but a request must never hang.
+        this.requestDeadline = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(5);
+    }
+
+    /** The producer, for metrics binding. */
+    public Producer<byte[], byte[]> producer() {
+        return producer;
+    }
+
+    public boolean healthy() {
+        return healthy.get();
+    }
+
+    /**
+     * Stores the payload. Completes normally once every record is acknowledged, exceptionally with a
+     * {@link SinkUnavailableException} otherwise.
+     */
+    public CompletableFuture<SinkOutcome> store(CollectorPayload payload, String ipAddress) {
+        CompletableFuture<SinkOutcome> result = new CompletableFuture<>();
+        try {
+            senders.execute(() -> sendAll(payload, ipAddress, result));
+        } catch (RejectedExecutionException e) {
+            fail(result, new SinkUnavailableException("sink queue full", e));
+            return result;
+        }
+        return result.orTimeout(requestDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e;
+                    if (!(cause instanceof SinkUnavailableException)) {
+                        cause = new SinkUnavailableException("no acknowledgement: " + cause, cause);
+                        healthy.set(false);
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
+    }
+
+    private void sendAll(CollectorPayload payload, String ipAddress, CompletableFuture<SinkOutcome> result) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        SinkOutcome outcome;
+        try {
+            PayloadSplitter.Split split = splitter.split(payload);
+            byte[] key = (settings.useIpAddressAsPartitionKey() ? ipAddress : UUID.randomUUID().toString())
+                    .getBytes(StandardCharsets.UTF_8);
+            for (PayloadSplitter.Serialized good : split.good()) {
+                records.add(new ProducerRecord<>(settings.goodTopic(), key, good.bytes()));
+            }
+            for (SizeViolation bad : split.bad()) {
+                records.add(new ProducerRecord<>(settings.badTopic(), null,
+                        bad.toJsonLine().getBytes(StandardCharsets.UTF_8)));
+            }
+            outcome = new SinkOutcome(split.good().size(), split.bad().size());
+        } catch (RuntimeException e) {
+            // Serialisation needs the registry; without it nothing can be stored.
+            fail(result, new SinkUnavailableException("could not serialise payload: " + e.getMessage(), e));
+            return;
+        }
+
+        AtomicInteger pending = new AtomicInteger(records.size());
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            try {
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        fail(result, new SinkUnavailableException("Kafka did not acknowledge a record: " + error, error));
+                    } else if (pending.decrementAndGet() == 0) {
+                        healthy.set(true);
+                        listener.acknowledged(outcome);
+                        result.complete(outcome);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // Buffer full or no metadata within max.block.ms; records already sent may still land,
+                // which at-least-once allows: the client retries the whole request.
+                fail(result, new SinkUnavailableException("Kafka refused a record: " + e, e));
+                return;
+            }
+        }
+    }
+
+    private void fail(CompletableFuture<SinkOutcome> result, SinkUnavailableException e) {
+        healthy.set(false);
+        if (result.completeExceptionally(e)) {
+            listener.failed(e);
+            LOG.warn("event=sink_failure reason=\"{}\"", e.getMessage());
+        }
+    }
+
+    /** Sends what is buffered and waits for it, up to {@code timeout}. */
+    @Override
+    public void close() {
+        close(settings.deliveryTimeout());
+    }
+
+    public void close(Duration timeout) {
+        senders.shutdown();
+        try {
+            senders.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.flush();
+        producer.close(timeout);
+    }
+}
