@@ -28,7 +28,6 @@ import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +50,8 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
     private static final String SP_ANONYMOUS = "SP-Anonymous";
+    private static final java.util.regex.Pattern REDIRECT_HOST =
+            java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:\\[\\]]+)");
 
     private final CollectorConfig config;
     private final KafkaSink sink;
@@ -198,17 +199,13 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
     }
 
     private boolean allowedRedirect(String u) {
-        URI uri;
-        try {
-            uri = new URI(u);
-        } catch (Exception e) {
+        // Lenient on purpose: targets often carry unencoded template characters such as the nuid macro.
+        java.util.regex.Matcher m = REDIRECT_HOST.matcher(u);
+        if (!m.find()) {
             return false;
         }
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return false;
-        }
-        return config.redirects().domains().isEmpty()
-                || config.redirects().domains().contains(uri.getHost().toLowerCase(Locale.ROOT));
+        String host = m.group(1).toLowerCase(Locale.ROOT);
+        return config.redirects().domains().isEmpty() || config.redirects().domains().contains(host);
     }
 
     private static String rawPath(String uri, RawQuery query) {

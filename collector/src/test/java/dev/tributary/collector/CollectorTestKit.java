@@ -1,0 +1,158 @@
+package dev.tributary.collector;
+
+import com.typesafe.config.ConfigFactory;
+import dev.tributary.collector.config.CollectorConfig;
+import dev.tributary.infra.kafka.EmbeddedKafka;
+import dev.tributary.infra.registry.SchemaRegistryServer;
+import dev.tributary.schemas.avro.CollectorPayload;
+import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
+import dev.tributary.schemas.serde.AvroDeserializer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A real broker, a real registry and a collector against them, plus readers for the raw and bad topics.
+ * One kit per test class; tests tell their records apart by unique markers in the request.
+ */
+public final class CollectorTestKit implements AutoCloseable {
+
+    public static final String RAW = "raw";
+    public static final String BAD = "bad";
+
+    public final EmbeddedKafka kafka;
+    public final SchemaRegistryServer registry;
+    public final CollectorServer collector;
+    public final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AvroDeserializer<CollectorPayload> deserializer;
+
+    private CollectorTestKit(EmbeddedKafka kafka, SchemaRegistryServer registry, CollectorServer collector) {
+        this.kafka = kafka;
+        this.registry = registry;
+        this.collector = collector;
+        this.deserializer = new AvroDeserializer<>(CollectorPayload.class,
+                new HttpSchemaRegistryClient(URI.create(registry.url())));
+    }
+
+    /** Starts everything; {@code overrides} are collector config keys such as {@code "collector.cookie.name"}. */
+    public static CollectorTestKit start(Map<String, ?> overrides) {
+        return start(overrides, "");
+    }
+
+    /** As {@link #start(Map)}, plus HOCON text for keys a flat map cannot express (quoted keys with dots). */
+    public static CollectorTestKit start(Map<String, ?> overrides, String hocon) {
+        EmbeddedKafka kafka = EmbeddedKafka.builder().start();
+        kafka.createTopic(RAW, 3);
+        kafka.createTopic(BAD, 1);
+        SchemaRegistryServer registry = SchemaRegistryServer.builder(kafka.bootstrapServers()).start();
+        CollectorServer collector = CollectorServer.start(config(kafka.bootstrapServers(), registry.url(), overrides, hocon));
+        return new CollectorTestKit(kafka, registry, collector);
+    }
+
+    public static CollectorConfig config(String bootstrap, String registryUrl, Map<String, ?> overrides) {
+        return config(bootstrap, registryUrl, overrides, "");
+    }
+
+    public static CollectorConfig config(String bootstrap, String registryUrl, Map<String, ?> overrides, String hocon) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("collector.port", 0);
+        all.put("collector.interface", "127.0.0.1");
+        all.put("collector.sink.bootstrap-servers", bootstrap);
+        all.put("collector.sink.schema-registry-url", registryUrl);
+        all.put("collector.sink.linger", "1 ms");
+        all.putAll(overrides);
+        return CollectorConfig.load(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.parseMap(all)));
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(collector.url() + pathAndQuery)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(collector.url() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + request, e);
+        }
+    }
+
+    /** Every payload on the raw topic so far. */
+    public List<CollectorPayload> raw() {
+        return readAll(RAW).stream().map(r -> deserializer.deserialize(RAW, r.value())).collect(Collectors.toList());
+    }
+
+    /** Every raw payload whose query string or body contains {@code marker}. */
+    public List<CollectorPayload> raw(String marker) {
+        return raw().stream()
+                .filter(p -> (p.getQuerystring() != null && p.getQuerystring().contains(marker))
+                        || (p.getBody() != null && p.getBody().contains(marker)))
+                .collect(Collectors.toList());
+    }
+
+    /** Every bad row (JSON line) so far. */
+    public List<String> bad() {
+        return readAll(BAD).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).collect(Collectors.toList());
+    }
+
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public void close() {
+        collector.close();
+        registry.close();
+        kafka.close();
+    }
+}
