@@ -57,7 +57,11 @@ public final class CollectorTestKit implements AutoCloseable {
 
     /** As {@link #start(Map)}, plus HOCON text for keys a flat map cannot express (quoted keys with dots). */
     public static CollectorTestKit start(Map<String, ?> overrides, String hocon) {
-        EmbeddedKafka kafka = EmbeddedKafka.builder().start();
+        return start(EmbeddedKafka.builder().start(), overrides, hocon);
+    }
+
+    /** Against a broker the test controls (to stop and restart it); {@link #close} closes it too. */
+    public static CollectorTestKit start(EmbeddedKafka kafka, Map<String, ?> overrides, String hocon) {
         kafka.createTopic(RAW, 3);
         kafka.createTopic(BAD, 1);
         SchemaRegistryServer registry = SchemaRegistryServer.builder(kafka.bootstrapServers()).start();
