@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
@@ -305,6 +306,11 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
 
         private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("collector.lastResponse");
 
+        static CompletableFuture<Void> last(ChannelHandlerContext ctx) {
+            CompletableFuture<Void> last = ctx.channel().attr(LAST).get();
+            return last == null ? CompletableFuture.completedFuture(null) : last;
+        }
+
         static Turn next(ChannelHandlerContext ctx) {
             CompletableFuture<Void> previous = ctx.channel().attr(LAST).get();
             CompletableFuture<Void> mine = new CompletableFuture<>();
@@ -317,6 +323,9 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
             ctx.close();
+        } else if (event instanceof ChannelInputShutdownEvent) {
+            // The client half-closed after sending: answer what it asked for, then close.
+            Turn.last(ctx).whenComplete((ignored, e) -> ctx.executor().execute(ctx::close));
         } else {
             super.userEventTriggered(ctx, event);
         }

@@ -277,4 +277,41 @@ class EndpointsTest {
         assertThat(metrics).contains("http_request_duration_seconds_bucket", "collector_sink_healthy 1.0",
                 "collector_raw_records_total", "kafka_producer_buffer_available_bytes");
     }
+
+    @Test
+    void cookieBounceRedirectsOnceThenFallsBackWhenTheBrowserRefusesCookies() {
+        try (CollectorServer bouncing = CollectorServer.start(CollectorTestKit.config(kit.kafka.bootstrapServers(),
+                kit.registry.url(), Map.of(
+                        "collector.cookie-bounce.enabled", true,
+                        "collector.cookie.path", "/tracking",
+                        "collector.cookie.same-site", "Lax",
+                        "collector.cookie.secure", false,
+                        "collector.cookie.http-only", false)))) {
+            String m = marker();
+            HttpResponse<String> first = kit.send(HttpRequest.newBuilder(
+                    URI.create(bouncing.url() + "/i?e=pv&aid=" + m)).header("X-Forwarded-Proto", "https").build());
+            assertThat(first.statusCode()).isEqualTo(302);
+            assertThat(first.headers().firstValue("Location"))
+                    .hasValue("https://localhost:" + bouncing.port() + "/i?e=pv&aid=" + m + "&n3pc=true");
+            String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+            // The configurable path (R108), and the other attributes exactly as configured.
+            assertThat(cookie).contains("Path=/tracking", "SameSite=Lax").doesNotContain("Secure", "HTTPOnly");
+            assertThat(kit.raw(m)).isEmpty();
+
+            HttpResponse<String> bounced = kit.send(HttpRequest.newBuilder(
+                    URI.create(bouncing.url() + "/i?e=pv&aid=" + m + "&n3pc=true")).build());
+            assertThat(bounced.statusCode()).isEqualTo(200);
+            assertThat(kit.raw(m)).singleElement().extracting(CollectorPayload::getNetworkUserId)
+                    .isEqualTo("00000000-0000-4000-A000-000000000000");
+
+            // With the cookie there is no bounce; POSTs are never bounced.
+            String m2 = marker();
+            assertThat(kit.send(HttpRequest.newBuilder(URI.create(bouncing.url() + "/i?aid=" + m2))
+                    .header("Cookie", "sp=abc").build()).statusCode()).isEqualTo(200);
+            assertThat(kit.send(HttpRequest.newBuilder(URI.create(bouncing.url() + "/com.snowplowanalytics.snowplow/tp2"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"aid\":\"" + m2 + "\"}")).build()).statusCode())
+                    .isEqualTo(200);
+            assertThat(kit.raw(m2)).hasSize(2);
+        }
+    }
 }
