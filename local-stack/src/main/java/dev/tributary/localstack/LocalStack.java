@@ -48,6 +48,10 @@ public final class LocalStack implements Callable<Integer> {
             description = "KMS key ARN the S3 server accepts for aws:kms encryption (default: ${DEFAULT-VALUE}).")
     String kmsKeyArn;
 
+    @Option(names = "--collector-port", defaultValue = "${env:TRIBUTARY_COLLECTOR_PORT:-8080}",
+            description = "Collector HTTP port, where trackers send events (default: ${DEFAULT-VALUE}).")
+    int collectorPort;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalStack()).execute(args));
     }
@@ -57,7 +61,7 @@ public final class LocalStack implements Callable<Integer> {
         StackSettings settings;
         try {
             settings = new StackSettings(dataDir.toAbsolutePath(), kafkaPort, kafkaControllerPort, registryPort,
-                    s3Port, postgresPort, bucket, kmsKeyArn);
+                    s3Port, postgresPort, bucket, kmsKeyArn, collectorPort);
         } catch (IllegalArgumentException e) {
             System.err.println("Invalid option: " + e.getMessage());
             return 2;

@@ -1,5 +1,7 @@
 package dev.tributary.localstack;
 
+import dev.tributary.collector.CollectorServer;
+import dev.tributary.collector.config.CollectorConfig;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.postgres.EmbeddedPostgresServer;
 import dev.tributary.infra.registry.SchemaRegistryServer;
@@ -8,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class RunningStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningStack.class);
+
+    /** Topics the services share; created at start (a no-op when they already exist). */
+    public static final String RAW_TOPIC = "raw";
+    public static final String BAD_TOPIC = "bad";
+    private static final int SERVICE_TOPIC_PARTITIONS = 3;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -58,6 +66,21 @@ public final class RunningStack implements AutoCloseable {
                     .build()
                     .start());
             stack.endpoints.add(new Endpoint("postgres", postgres.jdbcUrl()));
+
+            // Services, after the infrastructure they use.
+            kafka.createTopic(RAW_TOPIC, SERVICE_TOPIC_PARTITIONS);
+            kafka.createTopic(BAD_TOPIC, SERVICE_TOPIC_PARTITIONS);
+            CollectorServer collector = stack.startComponent("collector", () -> CollectorServer.start(
+                    CollectorConfig.fromMap(Map.of(
+                            "collector.port", settings.collectorPort(),
+                            "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
+                            "collector.sink.schema-registry-url", registry.url(),
+                            "collector.sink.good-topic", RAW_TOPIC,
+                            "collector.sink.bad-topic", BAD_TOPIC,
+                            // Plain http on localhost: a Secure cookie would never come back.
+                            "collector.cookie.secure", false,
+                            "collector.cookie.same-site", "Lax"))));
+            stack.endpoints.add(new Endpoint("collector", collector.url()));
             return stack;
         } catch (StackStartException e) {
             stack.close();

@@ -15,7 +15,8 @@ public record StackSettings(
         int s3Port,
         int postgresPort,
         String bucket,
-        String kmsKeyArn) {
+        String kmsKeyArn,
+        int collectorPort) {
 
     public StackSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -24,6 +25,7 @@ public record StackSettings(
         requirePort("registry-port", registryPort);
         requirePort("s3-port", s3Port);
         requirePort("postgres-port", postgresPort);
+        requirePort("collector-port", collectorPort);
         if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
             throw new IllegalArgumentException("bucket: expected an S3 bucket name (3-63 lower-case letters, digits, '.', '-'), got '"
                     + bucket + "'");

@@ -69,14 +69,19 @@ class PipelineScriptIT {
     void pipelineUpPrintsTheAddressesAndARestartFindsTopicsObjectsAndTables() throws Exception {
         List<String> ports = List.of(
                 "--kafka-port", freePort(), "--kafka-controller-port", freePort(), "--registry-port", freePort(),
-                "--s3-port", freePort(), "--postgres-port", freePort());
+                "--s3-port", freePort(), "--postgres-port", freePort(), "--collector-port", freePort());
 
         Map<String, String> first = start(ports);
-        assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres");
+        assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres", "collector");
         assertThat(first.get("kafka")).isEqualTo("localhost:" + ports.get(1));
         assertThat(first.get("schema-registry")).isEqualTo("http://localhost:" + ports.get(5));
         assertThat(first.get("s3")).isEqualTo("http://localhost:" + ports.get(7));
         assertThat(first.get("postgres")).startsWith("jdbc:postgresql://localhost:" + ports.get(9) + "/");
+        assertThat(first.get("collector")).isEqualTo("http://localhost:" + ports.get(11));
+        // The collector answers only once Kafka stored the event on the raw topic.
+        assertThat(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(first.get("collector") + "/i?e=pv&p=web&tv=it")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, first.get("kafka")));
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
