@@ -24,6 +24,8 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     private final Counter rawRecords;
     private final Counter badRows;
     private final Counter sinkFailures;
+    private final java.util.concurrent.ConcurrentMap<RequestLabels, RequestMeters> requestMeters =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private KafkaClientMetrics producerMetrics;
 
     public CollectorMetrics() {
@@ -52,12 +54,24 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     }
 
     public void request(String endpoint, String method, int status, Duration latency) {
-        String code = Integer.toString(status);
-        Counter.builder("http.requests").tags("endpoint", endpoint, "method", method, "code", code)
-                .register(registry).increment();
-        Timer.builder("http.request.duration").tags("endpoint", endpoint, "method", method, "code", code)
-                .publishPercentileHistogram()
-                .register(registry).record(latency);
+        // Looked up once per label set: building and registering meters on every request costs more than
+        // the rest of a pixel response.
+        RequestMeters meters = requestMeters.computeIfAbsent(new RequestLabels(endpoint, method, status), labels -> {
+            String code = Integer.toString(labels.status());
+            return new RequestMeters(
+                    Counter.builder("http.requests").tags("endpoint", endpoint, "method", method, "code", code)
+                            .register(registry),
+                    Timer.builder("http.request.duration").tags("endpoint", endpoint, "method", method, "code", code)
+                            .publishPercentileHistogram().register(registry));
+        });
+        meters.count().increment();
+        meters.duration().record(latency);
+    }
+
+    private record RequestLabels(String endpoint, String method, int status) {
+    }
+
+    private record RequestMeters(Counter count, Timer duration) {
     }
 
     public void requestBytes(int bytes) {

@@ -120,7 +120,7 @@ public final class KafkaSink implements AutoCloseable {
         SinkOutcome outcome;
         try {
             PayloadSplitter.Split split = splitter.split(payload);
-            byte[] key = (settings.useIpAddressAsPartitionKey() ? ipAddress : UUID.randomUUID().toString())
+            byte[] key = (settings.useIpAddressAsPartitionKey() ? ipAddress : randomKey())
                     .getBytes(StandardCharsets.UTF_8);
             for (PayloadSplitter.Serialized good : split.good()) {
                 records.add(new ProducerRecord<>(settings.goodTopic(), key, good.bytes()));
@@ -155,6 +155,13 @@ public final class KafkaSink implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** A partition key only spreads load, so it needs no cryptographic randomness (unlike the nuid). */
+    private static String randomKey() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                .toString();
     }
 
     private void fail(CompletableFuture<SinkOutcome> result, SinkUnavailableException e) {

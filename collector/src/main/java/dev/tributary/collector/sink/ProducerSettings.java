@@ -13,7 +13,10 @@ final class ProducerSettings {
 
     static Properties of(SinkSettings sink, String clientId) {
         Properties p = new Properties();
-        // User overrides first, so the durability settings below cannot be weakened by accident.
+        // Throughput defaults a user may change: collector records are small and arrive from many requests.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        // User overrides next, so the durability settings below cannot be weakened by accident.
         p.putAll(sink.producer());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sink.bootstrapServers());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
