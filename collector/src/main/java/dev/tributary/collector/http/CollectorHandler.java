@@ -37,6 +37,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,8 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
     private static final String SP_ANONYMOUS = "SP-Anonymous";
-    private static final java.util.regex.Pattern REDIRECT_HOST =
-            java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:\\[\\]]+)");
+    private static final Pattern REDIRECT_HOST =
+            Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:\\[\\]]+)");
 
     private final CollectorConfig config;
     private final KafkaSink sink;
@@ -201,7 +203,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
 
     private boolean allowedRedirect(String u) {
         // Lenient on purpose: targets often carry unencoded template characters such as the nuid macro.
-        java.util.regex.Matcher m = REDIRECT_HOST.matcher(u);
+        Matcher m = REDIRECT_HOST.matcher(u);
         if (!m.find()) {
             return false;
         }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** Response bodies and the fixed headers that go with them. */
 final class Responses {
@@ -52,7 +53,7 @@ final class Responses {
         return "User-agent: *\nDisallow: /\n";
     }
 
-    static String crossDomain(java.util.List<String> domains, boolean secure) {
+    static String crossDomain(List<String> domains, boolean secure) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<cross-domain-policy>\n");
         for (String domain : domains) {
             xml.append("  <allow-access-from domain=\"").append(escapeXml(domain)).append("\" secure=\"")

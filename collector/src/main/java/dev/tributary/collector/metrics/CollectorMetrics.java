@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -24,8 +26,7 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     private final Counter rawRecords;
     private final Counter badRows;
     private final Counter sinkFailures;
-    private final java.util.concurrent.ConcurrentMap<RequestLabels, RequestMeters> requestMeters =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<RequestLabels, RequestMeters> requestMeters = new ConcurrentHashMap<>();
     private KafkaClientMetrics producerMetrics;
 
     public CollectorMetrics() {

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,7 +107,7 @@ public final class KafkaSink implements AutoCloseable {
         }
         return result.orTimeout(requestDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> {
-                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null
                             ? e.getCause() : e;
                     if (!(cause instanceof SinkUnavailableException)) {
                         cause = new SinkUnavailableException("no acknowledgement: " + cause, cause);
@@ -159,7 +161,7 @@ public final class KafkaSink implements AutoCloseable {
 
     /** A partition key only spreads load, so it needs no cryptographic randomness (unlike the nuid). */
     private static String randomKey() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
         return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
                 .toString();
     }
