@@ -49,6 +49,11 @@ class StreamEnrichBrokerTest {
     }
 
     static EnrichConfig config(String prefix, Path stateDir, Map<String, Object> extra) {
+        return configFor(kafka, registry, prefix, stateDir, extra);
+    }
+
+    static EnrichConfig configFor(EmbeddedKafka kafka, SchemaRegistryServer registry, String prefix, Path stateDir,
+                                  Map<String, Object> extra) {
         Map<String, Object> values = new HashMap<>();
         values.put("enrich.application-id", prefix + "-enrich");
         values.put("enrich.bootstrap-servers", kafka.bootstrapServers());
