@@ -1,5 +1,6 @@
 package dev.tributary.localstack;
 
+import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.postgres.EmbeddedPostgresServer;
 import dev.tributary.infra.registry.SchemaRegistryServer;
@@ -58,6 +59,10 @@ public final class RunningStack implements AutoCloseable {
                     .build()
                     .start());
             stack.endpoints.add(new Endpoint("postgres", postgres.jdbcUrl()));
+
+            StreamEnrichApp enrich = stack.startComponent("stream-enrich", () ->
+                    LocalStreamEnrich.start(kafka, registry, settings.dataDir()));
+            stack.endpoints.add(new Endpoint("stream-enrich", LocalStreamEnrich.healthUrl(enrich)));
             return stack;
         } catch (StackStartException e) {
             stack.close();
