@@ -5,15 +5,19 @@ import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.registry.SchemaRegistryServer;
+import dev.tributary.enrich.enrichments.DefaultEnrichments;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * stream-enrich wired to the embedded broker and registry: topics raw, enriched, bad and pii (3 partitions each),
  * Kafka Streams state under the data directory. Everything else comes from stream-enrich's reference.conf and its
- * ENRICH_* environment variables (for instance ENRICH_ENRICHMENTS for an enrichment directory, ENRICH_RESOLVER for
- * an Iglu resolver file, ENRICH_HTTP_PORT for /health and /metrics, default 9095).
+ * ENRICH_* environment variables (ENRICH_RESOLVER for an Iglu resolver file, ENRICH_HTTP_PORT for /health and
+ * /metrics, default 9095). Enrichments: ENRICH_ENRICHMENTS names a directory; without it the default set is copied
+ * to {@code <data-dir>/stream-enrich/enrichments} on first start and read from there.
  */
 final class LocalStreamEnrich {
 
@@ -25,12 +29,20 @@ final class LocalStreamEnrich {
 
     static StreamEnrichApp start(EmbeddedKafka kafka, SchemaRegistryServer registry, Path dataDir) {
         TOPICS.forEach(topic -> kafka.createTopic(topic, PARTITIONS));
-        EnrichConfig config = EnrichConfig.from(ConfigFactory.parseMap(Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "enrich.bootstrap-servers", kafka.bootstrapServers(),
                 "enrich.schema-registry-url", registry.url(),
                 "enrich.output.pii-topic", "pii",
-                "enrich.streams.state-dir", dataDir.resolve("stream-enrich").toString())));
-        return StreamEnrichApp.start(config);
+                "enrich.streams.state-dir", dataDir.resolve("stream-enrich").toString()));
+        if (System.getenv("ENRICH_ENRICHMENTS") == null) {
+            // First start: the shipped default enrichments, copied once so that users can edit them in place.
+            Path directory = dataDir.resolve("stream-enrich").resolve("enrichments");
+            if (!Files.isDirectory(directory)) {
+                DefaultEnrichments.copyTo(directory);
+            }
+            settings.put("enrich.enrichments", directory.toString());
+        }
+        return StreamEnrichApp.start(EnrichConfig.from(ConfigFactory.parseMap(settings)));
     }
 
     static String healthUrl(StreamEnrichApp app) {

@@ -45,11 +45,13 @@ public final class StreamEnrichApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final HealthServer http;
     private final EnrichMetrics metrics;
+    private final EnrichmentChain chain;
 
-    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics) {
+    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics, EnrichmentChain chain) {
         this.streams = streams;
         this.http = http;
         this.metrics = metrics;
+        this.chain = chain;
     }
 
     public static StreamEnrichApp start(EnrichConfig config) {
@@ -90,13 +92,15 @@ public final class StreamEnrichApp implements AutoCloseable {
                 http = new HealthServer(config.http().host(), config.http().port(), streams::state, registry);
             }
         } catch (IOException e) {
+            streams.close(Duration.ofSeconds(5));
+            chain.close();
             throw new IllegalStateException("cannot listen on " + config.http().host() + ":" + config.http().port()
                     + " (enrich.http.port): " + e.getMessage(), e);
         }
         streams.start();
         LOG.info("event=started application_id={} input={} enrichments={} http_port={}", config.applicationId(),
                 config.topics().raw(), chain.enrichments().size(), http == null ? "disabled" : http.port());
-        return new StreamEnrichApp(streams, http, metrics);
+        return new StreamEnrichApp(streams, http, metrics, chain);
     }
 
     static Properties streamsProperties(EnrichConfig config) {
@@ -149,5 +153,6 @@ public final class StreamEnrichApp implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        chain.close();
     }
 }
