@@ -120,7 +120,7 @@ public final class StreamEnrichApp implements AutoCloseable {
         return props;
     }
 
-    private static Resolver resolver(EnrichConfig config) {
+    static Resolver resolver(EnrichConfig config) {
         if (config.resolver().isEmpty()) {
             return Resolver.bundled();
         }
