@@ -41,6 +41,10 @@ public final class EnrichMetrics {
                 .tag("type", t).register(registry)).increment();
     }
 
+    public double rawCount() {
+        return raw.count();
+    }
+
     public double goodCount() {
         return good.count();
     }
