@@ -83,8 +83,11 @@ public final class EnrichDriver implements AutoCloseable {
         return enriched.readValuesToList().stream().map(EnrichedLines::fields).toList();
     }
 
+    /** Enriched records with their keys; each line asserted to have 131 fields. */
     public List<KeyValue<String, String>> goodRecords() {
-        return enriched.readKeyValuesToList();
+        List<KeyValue<String, String>> records = enriched.readKeyValuesToList();
+        records.forEach(kv -> EnrichedLines.fields(kv.value));
+        return records;
     }
 
     /** Bad rows; each asserted to validate against its schema. */
