@@ -102,6 +102,8 @@ class ExactlyOnceCrashTest {
         assertThat(beforeCrash.size()).as("the crash happened mid-stream").isLessThan(N);
 
         Map<String, Object> restart = new HashMap<>(tuning);
+        // two threads: the survivor's tasks are also spread and migrated between threads while it catches up
+        restart.put("enrich.streams.threads", 2);
         try (StreamEnrichApp app = StreamEnrichApp.start(StreamEnrichBrokerTest.configFor(kafka, registry, PREFIX,
                 dir.resolve("state-2"), restart));
              KafkaConsumer<String, String> reader = BrokerFixture.committedReader(kafka.bootstrapServers(),
