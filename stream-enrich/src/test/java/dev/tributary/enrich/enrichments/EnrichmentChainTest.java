@@ -3,7 +3,6 @@ package dev.tributary.enrich.enrichments;
 import static dev.tributary.enrich.enrichments.TestEvents.pageView;
 import static dev.tributary.enrich.enrichments.TestEvents.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.enrich.enrichments.campaign.CampaignAttributionEnrichment;
@@ -148,6 +147,31 @@ class EnrichmentChainTest {
                         null, null, null, null, List.of(), null)));
         SelfDescribingJson json = SelfDescribingJson.parse(new ObjectMapper().readTree(row.toJsonLine()));
         assertThat(resolver.validate(json).describe()).endsWith(": valid");
+    }
+
+    @Test
+    void piiConfiguredWithEmitEventHashesDerivedContextsAndReturnsThePiiEvent() throws Exception {
+        writeConfig(dir, "cookies.json", SP + "cookie_extractor_config/jsonschema/1-0-0", true,
+                "{\"cookies\":[\"sp\"]}");
+        Files.writeString(dir.resolve("pii.json"), "{\"schema\":\"" + SPE + "pii_enrichment_config/jsonschema/2-0-0\","
+                + "\"data\":{\"vendor\":\"com.snowplowanalytics.snowplow.enrichments\",\"name\":\"pii_enrichment_config\","
+                + "\"emitEvent\":true,\"enabled\":true,\"parameters\":{\"pii\":[{\"json\":{\"field\":\"derived_contexts\","
+                + "\"schemaCriterion\":\"iglu:org.ietf/http_cookie/jsonschema/1-*-*\",\"jsonPath\":\"$.value\"}}],"
+                + "\"strategy\":{\"pseudonymize\":{\"hashFunction\":\"SHA-256\",\"salt\":\"pepper\"}}}}}");
+
+        try (EnrichmentChain chain = EnrichmentChain.load(dir, resolver)) {
+            EnrichedEvent event = pageView("https://shop.example.com/");
+            ChainOutcome outcome = chain.apply(event, new EnrichmentContext(Map.of(),
+                    List.of("Cookie: sp=alice@example.com")));
+
+            // sha256("alice@example.com" + "pepper"), computed independently with Python hashlib
+            assertThat(outcome.derivedContexts()).hasSize(1);
+            assertThat(outcome.derivedContexts().get(0).data().path("value").asText())
+                    .isEqualTo("a4e5a8a1e1713029af7a49d4a332a41e9d24dd6a8a96536a5938f8e0eb673546");
+            assertThat(outcome.piiEvent()).isPresent();
+            assertThat(outcome.piiEvent().get().getEventName()).isEqualTo("pii_transformation");
+            assertThat(outcome.piiEvent().get().getContexts()).contains(event.getEventId());
+        }
     }
 
     @Test
