@@ -98,4 +98,14 @@ class AssetStoreTest {
         assertThat(located).isEqualTo(dir.resolve("local.json"));
         assertThat(Files.exists(dir.resolve("cache"))).isFalse();
     }
+
+    @Test
+    void aBareAbsolutePathIsALocalDirectory() throws Exception {
+        Files.writeString(dir.resolve("local.json"), "{}");
+
+        Path located = new AssetStore(dir.resolve("cache"), false).locate(config, "parameters",
+                dir.toAbsolutePath().toString(), "local.json");
+
+        assertThat(located).isEqualTo(dir.resolve("local.json"));
+    }
 }

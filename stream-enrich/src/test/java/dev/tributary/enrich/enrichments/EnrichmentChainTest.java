@@ -201,4 +201,16 @@ class EnrichmentChainTest {
             outcome.derivedContexts().forEach(c -> assertThat(resolver.validate(c).isValid()).isTrue());
         }
     }
+
+    @Test
+    void ensureInKeepsAUsersEditedDirectory() throws Exception {
+        Path enrichments = DefaultEnrichments.ensureIn(dir.resolve("enrichments"));
+        assertThat(enrichments.resolve("anon_ip.json")).exists();
+        Files.delete(enrichments.resolve("yauaa_enrichment_config.json"));
+
+        DefaultEnrichments.ensureIn(enrichments);
+
+        assertThat(enrichments.resolve("yauaa_enrichment_config.json")).doesNotExist();
+        assertThat(enrichments.resolve("campaign_attribution.json")).exists();
+    }
 }
