@@ -58,6 +58,10 @@ public final class AssetStore {
         } catch (IllegalArgumentException e) {
             throw config.error(field + ".uri", "expected a file:, http: or https: URI, got '" + uri + "'");
         }
+        if (location.getScheme() == null && location.getPath() != null && location.getPath().startsWith("/")) {
+            // a bare absolute path: accepted as a local directory, like file:
+            location = Paths.get(location.getPath()).toUri();
+        }
         String scheme = location.getScheme() == null ? "" : location.getScheme().toLowerCase();
         switch (scheme) {
             case "file":

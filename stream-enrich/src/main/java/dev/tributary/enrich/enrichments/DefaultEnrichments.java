@@ -46,4 +46,21 @@ public final class DefaultEnrichments {
             throw new UncheckedIOException("cannot write default enrichments to " + directory, e);
         }
     }
+
+    /**
+     * Writes the default files into {@code directory} only when it does not exist yet or holds no {@code *.json}
+     * file, so that a user's edits survive restarts (local-stack's data directory). Returns {@code directory}.
+     */
+    public static Path ensureIn(Path directory) {
+        if (Files.isDirectory(directory)) {
+            try (var listing = Files.list(directory)) {
+                if (listing.anyMatch(p -> p.getFileName().toString().endsWith(".json"))) {
+                    return directory;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + directory, e);
+            }
+        }
+        return copyTo(directory);
+    }
 }

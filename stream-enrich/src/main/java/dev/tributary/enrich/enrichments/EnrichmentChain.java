@@ -172,7 +172,8 @@ public final class EnrichmentChain implements AutoCloseable {
                 failures.add(new EnrichmentFailure(c.failureIdentity(), e.failureMessage()));
             } catch (RuntimeException e) {
                 // A bug or an unexpected input in one enrichment must not lose the event nor stop the others.
-                LOG.warn("enrichment threw enrichment={} error={}", c.identifier(), e.toString());
+                // Only the exception type is logged: messages may quote event values (IPs, user ids).
+                LOG.warn("enrichment threw enrichment={} error={}", c.identifier(), e.getClass().getName());
                 failures.add(new EnrichmentFailure(c.failureIdentity(), new FailureMessage.SimpleError(
                         "unexpected error in enrichment " + c.identifier() + ": " + e)));
             }

@@ -3,7 +3,6 @@ package dev.tributary.enrich.enrichments;
 import static dev.tributary.enrich.enrichments.TestEvents.pageView;
 import static dev.tributary.enrich.enrichments.TestEvents.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.enrich.enrichments.campaign.CampaignAttributionEnrichment;
@@ -151,6 +150,31 @@ class EnrichmentChainTest {
     }
 
     @Test
+    void piiConfiguredWithEmitEventHashesDerivedContextsAndReturnsThePiiEvent() throws Exception {
+        writeConfig(dir, "cookies.json", SP + "cookie_extractor_config/jsonschema/1-0-0", true,
+                "{\"cookies\":[\"sp\"]}");
+        Files.writeString(dir.resolve("pii.json"), "{\"schema\":\"" + SPE + "pii_enrichment_config/jsonschema/2-0-0\","
+                + "\"data\":{\"vendor\":\"com.snowplowanalytics.snowplow.enrichments\",\"name\":\"pii_enrichment_config\","
+                + "\"emitEvent\":true,\"enabled\":true,\"parameters\":{\"pii\":[{\"json\":{\"field\":\"derived_contexts\","
+                + "\"schemaCriterion\":\"iglu:org.ietf/http_cookie/jsonschema/1-*-*\",\"jsonPath\":\"$.value\"}}],"
+                + "\"strategy\":{\"pseudonymize\":{\"hashFunction\":\"SHA-256\",\"salt\":\"pepper\"}}}}}");
+
+        try (EnrichmentChain chain = EnrichmentChain.load(dir, resolver)) {
+            EnrichedEvent event = pageView("https://shop.example.com/");
+            ChainOutcome outcome = chain.apply(event, new EnrichmentContext(Map.of(),
+                    List.of("Cookie: sp=alice@example.com")));
+
+            // sha256("alice@example.com" + "pepper"), computed independently with Python hashlib
+            assertThat(outcome.derivedContexts()).hasSize(1);
+            assertThat(outcome.derivedContexts().get(0).data().path("value").asText())
+                    .isEqualTo("a4e5a8a1e1713029af7a49d4a332a41e9d24dd6a8a96536a5938f8e0eb673546");
+            assertThat(outcome.piiEvent()).isPresent();
+            assertThat(outcome.piiEvent().get().getEventName()).isEqualTo("pii_transformation");
+            assertThat(outcome.piiEvent().get().getContexts()).contains(event.getEventId());
+        }
+    }
+
+    @Test
     void theEmptyChainChangesNothing() {
         EnrichedEvent event = pageView("https://shop.example.com/?utm_source=x");
 
@@ -176,5 +200,17 @@ class EnrichmentChainTest {
                     .containsExactly("http_cookie", "yauaa_context");
             outcome.derivedContexts().forEach(c -> assertThat(resolver.validate(c).isValid()).isTrue());
         }
+    }
+
+    @Test
+    void ensureInKeepsAUsersEditedDirectory() throws Exception {
+        Path enrichments = DefaultEnrichments.ensureIn(dir.resolve("enrichments"));
+        assertThat(enrichments.resolve("anon_ip.json")).exists();
+        Files.delete(enrichments.resolve("yauaa_enrichment_config.json"));
+
+        DefaultEnrichments.ensureIn(enrichments);
+
+        assertThat(enrichments.resolve("yauaa_enrichment_config.json")).doesNotExist();
+        assertThat(enrichments.resolve("campaign_attribution.json")).exists();
     }
 }

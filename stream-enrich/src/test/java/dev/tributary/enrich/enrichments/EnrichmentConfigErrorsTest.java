@@ -96,6 +96,36 @@ class EnrichmentConfigErrorsTest {
     }
 
     @Test
+    void geoDatabaseOfTheWrongKind() throws Exception {
+        // the ASN database renamed: a valid mmdb file, but city lookups on it would all fail silently
+        Path maxmind = Files.createDirectories(dir.resolve("maxmind"));
+        try (var in = getClass().getResourceAsStream("/GeoLite2-ASN.mmdb")) {
+            Files.copy(in, maxmind.resolve("GeoLite2-City.mmdb"));
+        }
+        writeConfig(dir, "ip_lookups.json", SP + "ip_lookups/jsonschema/2-0-0", true,
+                "{\"geo\":{\"database\":\"GeoLite2-City.mmdb\",\"uri\":\"" + maxmind.toUri() + "\"}}");
+
+        EnrichmentConfigException e = loadFails();
+
+        assertThat(e.getMessage()).startsWith("ip_lookups.json: parameters.geo.database: expected a MaxMind City "
+                + "database, got a GeoLite2-ASN database");
+    }
+
+    @Test
+    void ispDatabaseOfTheWrongKindIsNamedByItsLookup() throws Exception {
+        Path maxmind = Files.createDirectories(dir.resolve("maxmind"));
+        TestEvents.geoLiteCityIn(maxmind);
+        Files.move(maxmind.resolve("GeoLite2-City.mmdb"), maxmind.resolve("GeoIP2-ISP.mmdb"));
+        writeConfig(dir, "ip_lookups.json", SP + "ip_lookups/jsonschema/2-0-0", true,
+                "{\"isp\":{\"database\":\"GeoIP2-ISP.mmdb\",\"uri\":\"" + maxmind.toUri() + "\"}}");
+
+        EnrichmentConfigException e = loadFails();
+
+        assertThat(e.getMessage()).startsWith("ip_lookups.json: parameters.isp.database: expected a MaxMind ISP "
+                + "database, got a GeoLite2-City database");
+    }
+
+    @Test
     void refererDatabaseThatIsNotInTheFormat() throws Exception {
         Files.writeString(dir.resolve("referers.json"), "{\"search\":{\"Google\":{\"parameters\":[\"q\"]}}}");
         writeConfig(dir, "referer_parser.json", SP + "referer_parser/jsonschema/2-0-0", true,

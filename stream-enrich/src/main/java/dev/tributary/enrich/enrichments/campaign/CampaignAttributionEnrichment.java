@@ -8,7 +8,6 @@ import dev.tributary.enrich.enrichments.EnrichmentException;
 import dev.tributary.enrich.enrichments.EnrichmentResult;
 import dev.tributary.enrich.enrichments.QueryStrings;
 import dev.tributary.schemas.avro.EnrichedEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,5 @@ public final class CampaignAttributionEnrichment implements Enrichment {
         m.put("msclkid", "Microsoft");
         m.put("dclid", "DoubleClick");
         return java.util.Collections.unmodifiableMap(m);
-    }
-
-    List<String> clickIdParameters() {
-        return new ArrayList<>(clickIds.keySet());
     }
 }

@@ -51,10 +51,10 @@ public final class IpLookupsEnrichment implements Enrichment, AutoCloseable {
         DatabaseReader domain = null;
         DatabaseReader connection = null;
         try {
-            geo = open(config, "geo");
-            isp = open(config, "isp");
-            domain = open(config, "domain");
-            connection = open(config, "connectionType");
+            geo = open(config, "geo", "City");
+            isp = open(config, "isp", "ISP");
+            domain = open(config, "domain", "Domain");
+            connection = open(config, "connectionType", "Connection-Type");
         } catch (EnrichmentConfigException e) {
             new IpLookupsEnrichment(geo, isp, domain, connection).close();
             throw e;
@@ -70,7 +70,12 @@ public final class IpLookupsEnrichment implements Enrichment, AutoCloseable {
         return new DatabaseReader.Builder(file.toFile()).fileMode(Reader.FileMode.MEMORY_MAPPED).build();
     }
 
-    private static DatabaseReader open(EnrichmentConfig config, String lookup) throws EnrichmentConfigException {
+    /**
+     * Opens the database of one lookup, checking from its metadata that it is the right kind (a GeoLite2-ASN file
+     * renamed to GeoLite2-City.mmdb would otherwise fail every lookup silently).
+     */
+    private static DatabaseReader open(EnrichmentConfig config, String lookup, String expectedType)
+            throws EnrichmentConfigException {
         JsonNode node = config.parameter(lookup);
         if (node.isMissingNode()) {
             return null;
@@ -78,12 +83,24 @@ public final class IpLookupsEnrichment implements Enrichment, AutoCloseable {
         String database = config.requiredString(lookup + ".database");
         String uri = config.requiredString(lookup + ".uri");
         Path file = config.assets().locate(config, "parameters." + lookup, uri, database);
+        DatabaseReader reader;
         try {
-            return openDatabase(file);
+            reader = openDatabase(file);
         } catch (IOException | RuntimeException e) {
             throw new EnrichmentConfigException(config.file(), "parameters." + lookup + ".database",
                     "expected a readable MaxMind .mmdb database at " + file + ": " + e.getMessage(), e);
         }
+        String type = reader.metadata().databaseType();
+        if (type == null || !type.contains(expectedType)) {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // only releases the mapping
+            }
+            throw config.error("parameters." + lookup + ".database", "expected a MaxMind " + expectedType
+                    + " database, got a " + type + " database in " + file);
+        }
+        return reader;
     }
 
     @Override

@@ -24,8 +24,8 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
  * the context is just {@code {"deviceClass":"Unknown"}}.
  *
  * <p>The analyzer is built once per enrichment (it takes seconds and hundreds of MB when built with every field),
- * asked only for the fields the output schema has, and shared by every stream thread: YAUAA's parse is
- * thread-safe and its cache is concurrent.
+ * asked only for the fields the output schema has, and shared by every stream thread (YAUAA's analyzer may be
+ * shared; {@code YauaaEnrichmentTest} checks that parallel parses agree with serial ones).
  */
 public final class YauaaEnrichment implements Enrichment {
 

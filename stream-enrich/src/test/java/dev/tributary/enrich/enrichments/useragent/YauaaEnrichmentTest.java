@@ -79,4 +79,29 @@ class YauaaEnrichmentTest {
         List<String> allowed = YauaaEnrichment.FIELDS.stream().map(YauaaEnrichment::decapitalize).toList();
         data.fieldNames().forEachRemaining(name -> assertThat(allowed).contains(name));
     }
+
+    @Test
+    void parallelParsesAgreeWithSerialOnes() throws Exception {
+        // the chain shares one analyzer between stream threads
+        List<String> agents = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            agents.add("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
+                    + (80 + i) + ".0.0.0 Safari/537.36");
+            agents.add("Mozilla/5.0 (X11; Linux x86_64; rv:" + (90 + i) + ".0) Gecko/20100101 Firefox/" + (90 + i)
+                    + ".0");
+        }
+        YauaaEnrichment uncached = new YauaaEnrichment(0);
+        List<String> serial = agents.stream().map(a -> uncached.analyze(a, List.of()).toString()).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = agents.stream().map(a -> pool.submit(() -> uncached.analyze(a, List.of()).toString()))
+                    .toList();
+            for (int i = 0; i < agents.size(); i++) {
+                assertThat(futures.get(i).get()).as(agents.get(i)).isEqualTo(serial.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(serial.get(1)).contains("\"agentName\":\"Firefox\"");
+    }
 }
