@@ -6,7 +6,6 @@ import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.registry.SchemaRegistryServer;
 import dev.tributary.enrich.enrichments.DefaultEnrichments;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -36,10 +35,7 @@ final class LocalStreamEnrich {
                 "enrich.streams.state-dir", dataDir.resolve("stream-enrich").toString()));
         if (System.getenv("ENRICH_ENRICHMENTS") == null) {
             // First start: the shipped default enrichments, copied once so that users can edit them in place.
-            Path directory = dataDir.resolve("stream-enrich").resolve("enrichments");
-            if (!Files.isDirectory(directory)) {
-                DefaultEnrichments.copyTo(directory);
-            }
+            Path directory = DefaultEnrichments.ensureIn(dataDir.resolve("stream-enrich").resolve("enrichments"));
             settings.put("enrich.enrichments", directory.toString());
         }
         return StreamEnrichApp.start(EnrichConfig.from(ConfigFactory.parseMap(settings)));
