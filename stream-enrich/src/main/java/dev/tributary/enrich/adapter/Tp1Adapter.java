@@ -7,9 +7,10 @@ import java.util.Map;
 /** Tracker protocol v1: {@code GET /i} (or {@code /ice.png}) with every parameter in the querystring. */
 public final class Tp1Adapter implements Adapter {
 
+    /** Snowplow reports tracker_protocol_violations for tp2 and r/tp2 only; a tp1 failure is an adapter_failures. */
     @Override
     public boolean isTrackerProtocol() {
-        return true;
+        return false;
     }
 
     @Override

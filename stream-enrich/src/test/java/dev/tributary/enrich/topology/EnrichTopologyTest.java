@@ -253,6 +253,18 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void tp1WithoutParametersIsAnAdapterFailure() {
+        driver.send(RawPayloads.get("/i", null));
+
+        assertThat(driver.good()).isEmpty();
+        assertThat(driver.bad()).singleElement().satisfies(row -> {
+            assertThat(row.schema().name()).isEqualTo("adapter_failures");
+            assertThat(row.data().at("/failure/version").asText()).isEqualTo("tp1");
+            assertThat(row.data().at("/failure/messages/0/field").asText()).isEqualTo("querystring");
+        });
+    }
+
+    @Test
     void unknownVendorIsAnAdapterFailure() {
         driver.send(RawPayloads.get("/com.acme/v9", "a=1"));
 
