@@ -2,6 +2,7 @@ package dev.tributary.localstack;
 
 import dev.tributary.collector.CollectorServer;
 import dev.tributary.collector.config.CollectorConfig;
+import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.postgres.EmbeddedPostgresServer;
 import dev.tributary.infra.registry.SchemaRegistryServer;
@@ -81,6 +82,9 @@ public final class RunningStack implements AutoCloseable {
                             "collector.cookie.secure", false,
                             "collector.cookie.same-site", "Lax"))));
             stack.endpoints.add(new Endpoint("collector", collector.url()));
+            StreamEnrichApp enrich = stack.startComponent("stream-enrich", () ->
+                    LocalStreamEnrich.start(kafka, registry, settings.dataDir()));
+            stack.endpoints.add(new Endpoint("stream-enrich", LocalStreamEnrich.healthUrl(enrich)));
             return stack;
         } catch (StackStartException e) {
             stack.close();

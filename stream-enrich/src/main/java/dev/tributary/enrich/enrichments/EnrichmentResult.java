@@ -15,4 +15,8 @@ public record EnrichmentResult(List<SelfDescribingJson> derivedContexts) {
     public static EnrichmentResult none() {
         return NONE;
     }
+
+    public static EnrichmentResult of(SelfDescribingJson... contexts) {
+        return new EnrichmentResult(List.of(contexts));
+    }
 }

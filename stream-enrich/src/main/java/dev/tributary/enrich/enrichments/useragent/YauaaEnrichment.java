@@ -1,0 +1,111 @@
+package dev.tributary.enrich.enrichments.useragent;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.enrich.enrichments.Enrichment;
+import dev.tributary.enrich.enrichments.EnrichmentConfig;
+import dev.tributary.enrich.enrichments.EnrichmentConfigException;
+import dev.tributary.enrich.enrichments.EnrichmentContext;
+import dev.tributary.enrich.enrichments.EnrichmentResult;
+import dev.tributary.schemas.avro.EnrichedEvent;
+import dev.tributary.schemas.iglu.SchemaKey;
+import dev.tributary.schemas.iglu.SelfDescribingJson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.basjes.parse.useragent.UserAgent;
+import nl.basjes.parse.useragent.UserAgentAnalyzer;
+
+/**
+ * yauaa_enrichment_config: parses the user agent (and the client-hint headers) with YAUAA and derives a
+ * {@code nl.basjes/yauaa_context/jsonschema/1-0-4} context whose keys are YAUAA's field names with a lower-case
+ * first letter ({@code deviceClass}, {@code agentNameVersion}, ...), as Snowplow emits it. Without a user agent
+ * the context is just {@code {"deviceClass":"Unknown"}}.
+ *
+ * <p>The analyzer is built once per enrichment (it takes seconds and hundreds of MB when built with every field),
+ * asked only for the fields the output schema has, and shared by every stream thread (YAUAA's analyzer may be
+ * shared; {@code YauaaEnrichmentTest} checks that parallel parses agree with serial ones).
+ */
+public final class YauaaEnrichment implements Enrichment {
+
+    public static final SchemaKey OUTPUT = SchemaKey.parse("iglu:nl.basjes/yauaa_context/jsonschema/1-0-4");
+
+    /**
+     * The properties of yauaa_context 1-0-4, in YAUAA's spelling (the context lower-cases the first letter).
+     * The schema's {@code anonymized} is left out: YAUAA 8 no longer computes it and refuses to be asked for it.
+     */
+    static final List<String> FIELDS = List.of(
+            "DeviceClass", "DeviceName", "DeviceBrand", "DeviceCpu", "DeviceCpuBits", "DeviceFirmwareVersion",
+            "DeviceVersion", "OperatingSystemClass", "OperatingSystemName", "OperatingSystemVersion",
+            "OperatingSystemNameVersion", "OperatingSystemVersionBuild", "LayoutEngineClass", "LayoutEngineName",
+            "LayoutEngineVersion", "LayoutEngineVersionMajor", "LayoutEngineNameVersion",
+            "LayoutEngineNameVersionMajor", "LayoutEngineBuild", "AgentClass", "AgentName", "AgentVersion",
+            "AgentVersionMajor", "AgentNameVersion", "AgentNameVersionMajor", "AgentBuild", "AgentLanguage",
+            "AgentLanguageCode", "AgentInformationEmail", "AgentInformationUrl", "AgentSecurity", "AgentUuid",
+            "WebviewAppName", "WebviewAppVersion", "WebviewAppVersionMajor", "WebviewAppNameVersion",
+            "WebviewAppNameVersionMajor", "FacebookCarrier", "FacebookDeviceClass", "FacebookDeviceName",
+            "FacebookDeviceVersion", "FacebookFBOP", "FacebookFBSS", "FacebookOperatingSystemName",
+            "FacebookOperatingSystemVersion", "HackerAttackVector", "HackerToolkit", "KoboAffiliate",
+            "KoboPlatformId", "IECompatibilityVersion", "IECompatibilityVersionMajor", "IECompatibilityNameVersion",
+            "IECompatibilityNameVersionMajor", "Carrier", "GSAInstallationID", "NetworkType",
+            "OperatingSystemNameVersionMajor", "OperatingSystemVersionMajor");
+
+    private final UserAgentAnalyzer analyzer;
+
+    /** @param cacheSize parsed user agents kept; null for YAUAA's default, 0 for none */
+    public YauaaEnrichment(Integer cacheSize) {
+        var builder = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withFields(FIELDS)
+                .immediateInitialization();
+        if (cacheSize != null) {
+            builder = cacheSize == 0 ? builder.withoutCache() : builder.withCache(cacheSize);
+        }
+        this.analyzer = builder.build();
+    }
+
+    public static Enrichment create(EnrichmentConfig config) throws EnrichmentConfigException {
+        return new YauaaEnrichment(config.optionalInt("cacheSize", 0, Integer.MAX_VALUE));
+    }
+
+    @Override
+    public String name() {
+        return "yauaa_enrichment_config";
+    }
+
+    @Override
+    public EnrichmentResult enrich(EnrichedEvent event, EnrichmentContext context) {
+        return EnrichmentResult.of(new SelfDescribingJson(OUTPUT, analyze(event.getUseragent(), context.headers())));
+    }
+
+    /** The context's data for {@code userAgent}, using client hints among {@code headers} ("Name: value"). */
+    public ObjectNode analyze(String userAgent, List<String> headers) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        if (userAgent == null || userAgent.isEmpty()) {
+            data.put("deviceClass", "Unknown");
+            return data;
+        }
+        Map<String, String> headerMap = new LinkedHashMap<>();
+        for (String header : headers) {
+            int sep = header.indexOf(": ");
+            if (sep > 0) {
+                headerMap.put(header.substring(0, sep), header.substring(sep + 2).stripLeading());
+            }
+        }
+        headerMap.put("User-Agent", userAgent);
+        UserAgent parsed = analyzer.parse(headerMap);
+        Map<String, String> sorted = new TreeMap<>();
+        java.util.Set<String> available = new java.util.HashSet<>(parsed.getAvailableFieldNamesSorted());
+        for (String field : FIELDS) {
+            String value = parsed.getValue(field);
+            if (value != null && available.contains(field)) {
+                sorted.put(decapitalize(field), value);
+            }
+        }
+        sorted.forEach(data::put);
+        return data;
+    }
+
+    static String decapitalize(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}
