@@ -29,6 +29,8 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
  */
 public final class YauaaEnrichment implements Enrichment {
 
+    private static final String CLIENT_HINT_PREFIX = "Sec-CH-UA";
+
     public static final SchemaKey OUTPUT = SchemaKey.parse("iglu:nl.basjes/yauaa_context/jsonschema/1-0-4");
 
     /**
@@ -87,7 +89,9 @@ public final class YauaaEnrichment implements Enrichment {
         Map<String, String> headerMap = new LinkedHashMap<>();
         for (String header : headers) {
             int sep = header.indexOf(": ");
-            if (sep > 0) {
+            // Only the client hints matter to YAUAA; passing cookies and the like would make every request a
+            // cache miss, and parsing is the costliest step of the default enrichments.
+            if (sep > 0 && header.regionMatches(true, 0, CLIENT_HINT_PREFIX, 0, CLIENT_HINT_PREFIX.length())) {
                 headerMap.put(header.substring(0, sep), header.substring(sep + 2).stripLeading());
             }
         }

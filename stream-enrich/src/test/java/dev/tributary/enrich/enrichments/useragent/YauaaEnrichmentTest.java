@@ -41,6 +41,22 @@ class YauaaEnrichmentTest {
     }
 
     @Test
+    void clientHintsRefineTheFrozenUserAgentAndOtherHeadersDoNot() {
+        String frozenChrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/120.0.0.0 Safari/537.36";
+        var plain = yauaa.analyze(frozenChrome, List.of("Cookie: sp=abc"));
+        var withHints = yauaa.analyze(frozenChrome, List.of(
+                "Cookie: sp=def",
+                "Sec-CH-UA-Platform: \"Windows\"",
+                "Sec-CH-UA-Platform-Version: \"15.0.0\""));
+
+        // Windows 10 and 11 both report "Windows NT 10.0", so YAUAA cannot tell without the platform-version hint.
+        assertThat(plain.path("operatingSystemVersion").asText()).isEqualTo("??");
+        assertThat(withHints.path("operatingSystemVersion").asText()).isEqualTo("11");
+        assertThat(yauaa.analyze(frozenChrome, List.of("Cookie: sp=xyz"))).isEqualTo(plain);
+    }
+
+    @Test
     void iphoneSafariIsAnApplePhone() {
         var data = yauaa.analyze("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
                 + "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1", List.of());
