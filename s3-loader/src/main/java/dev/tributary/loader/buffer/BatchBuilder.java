@@ -1,0 +1,119 @@
+package dev.tributary.loader.buffer;
+
+import dev.tributary.loader.key.OffsetRange;
+import dev.tributary.loader.key.SchemaGroup;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+/** The open buffer of one topic-partition: newline-delimited lines gzipped as they arrive. */
+public final class BatchBuilder {
+
+    private final String topic;
+    private final int partition;
+    private final long openedAtNanos;
+    private final long folderTimeMillis;
+    private final long timeBucket;
+    private final long firstOffset;
+    private long lastOffset;
+    private int records;
+    private long lineBytes;
+    private final Map<SchemaGroup, GzipBody> bodies = new LinkedHashMap<>();
+    private final List<Future<?>> badRowSends = new ArrayList<>();
+
+    public BatchBuilder(String topic, int partition, long firstOffset, long folderTimeMillis, long timeBucket,
+                        long openedAtNanos) {
+        this.topic = topic;
+        this.partition = partition;
+        this.firstOffset = firstOffset;
+        this.lastOffset = firstOffset;
+        this.folderTimeMillis = folderTimeMillis;
+        this.timeBucket = timeBucket;
+        this.openedAtNanos = openedAtNanos;
+    }
+
+    public void addLine(long offset, SchemaGroup group, byte[] line) {
+        bodies.computeIfAbsent(group, g -> new GzipBody()).write(line);
+        lineBytes += line.length + 1;
+        count(offset);
+    }
+
+    /** A record that went to the bad topic instead: its offset is still covered by this batch. */
+    public void addBadRow(long offset, Future<?> send) {
+        badRowSends.add(send);
+        count(offset);
+    }
+
+    private void count(long offset) {
+        lastOffset = offset;
+        records++;
+    }
+
+    public long firstOffset() {
+        return firstOffset;
+    }
+
+    public long lastOffset() {
+        return lastOffset;
+    }
+
+    public int records() {
+        return records;
+    }
+
+    public long lineBytes() {
+        return lineBytes;
+    }
+
+    public long timeBucket() {
+        return timeBucket;
+    }
+
+    public long openedAtNanos() {
+        return openedAtNanos;
+    }
+
+    public Batch seal(RotationReason reason) {
+        Map<SchemaGroup, byte[]> sealed = new LinkedHashMap<>();
+        bodies.forEach((group, body) -> sealed.put(group, body.finish()));
+        return new Batch(topic, partition, new OffsetRange(firstOffset, lastOffset), folderTimeMillis, sealed, records,
+                lineBytes, reason, badRowSends);
+    }
+
+    private static final class GzipBody {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        private final GZIPOutputStream gzip;
+
+        GzipBody() {
+            try {
+                gzip = new GZIPOutputStream(bytes, 64 * 1024);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void write(byte[] line) {
+            try {
+                gzip.write(line);
+                gzip.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        byte[] finish() {
+            try {
+                gzip.finish();
+                return bytes.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
