@@ -95,12 +95,11 @@ public final class S3Loader implements AutoCloseable {
         Encryption encryption = new Encryption(config.encryption());
         PartitionFormat format = PartitionFormat.parse(config.s3().partitionFormat(), config.purpose());
         ObjectKeys keys = new ObjectKeys(config.s3().prefix(), format);
-        new EncryptionProbe(s3, config.s3().bucket(), keys.root(), encryption).check();
-
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         LoaderMetrics metrics = new LoaderMetrics(registry, config.name(), config.purpose().name());
         Retrier retrier = new Retrier(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
                 metrics);
+        new EncryptionProbe(s3, config.s3().bucket(), keys.root(), encryption, retrier, Duration.ofMinutes(2)).check();
         S3Writer writer = new S3Writer(s3, config.s3().bucket(), keys, encryption, retrier,
                 config.s3().multipartThreshold(), (int) config.s3().partSize());
         StoredObjects stored = new StoredObjects(s3, config.s3().bucket(), keys, retrier);

@@ -18,34 +18,45 @@ public final class EncryptionProbe {
     private final String bucket;
     private final String root;
     private final Encryption encryption;
+    private final Retrier retrier;
+    private final java.time.Duration patience;
 
-    public EncryptionProbe(S3Client s3, String bucket, String root, Encryption encryption) {
+    /** Transient failures (throttling, 5xx, connection errors) are retried for up to {@code patience}. */
+    public EncryptionProbe(S3Client s3, String bucket, String root, Encryption encryption, Retrier retrier,
+                           java.time.Duration patience) {
         this.s3 = s3;
         this.bucket = bucket;
         this.root = root;
         this.encryption = encryption;
+        this.retrier = retrier;
+        this.patience = patience;
     }
 
     /** @throws EncryptionRefusedException naming the setting the bucket refused */
     public void check() {
         String key = root + "_tributary_probe/" + UUID.randomUUID();
         String setting = setting(encryption.config());
+        long deadline = System.nanoTime() + patience.toNanos();
+        java.util.function.BooleanSupplier givenUp = () -> System.nanoTime() > deadline;
         try {
-            s3.putObject(encryption.apply(PutObjectRequest.builder().bucket(bucket).key(key)).build(),
-                    RequestBody.fromString("probe"));
+            retrier.call("probe-put", () -> s3.putObject(encryption.apply(PutObjectRequest.builder().bucket(bucket)
+                    .key(key)).build(), RequestBody.fromString("probe")), givenUp);
+        } catch (UploadCancelledException e) {
+            throw new EncryptionRefusedException("bucket " + bucket + " did not answer the start-up probe within "
+                    + patience + " (S3 unreachable or failing)", e);
         } catch (SdkException e) {
             throw new EncryptionRefusedException("bucket " + bucket + " refused a write with " + setting + ": "
                     + e.getMessage(), e);
         }
         try {
-            HeadObjectResponse head = s3.headObject(encryption.apply(HeadObjectRequest.builder().bucket(bucket)
-                    .key(key)).build());
+            HeadObjectResponse head = retrier.call("probe-head", () -> s3.headObject(encryption.apply(
+                    HeadObjectRequest.builder().bucket(bucket).key(key)).build()), givenUp);
             String mismatch = encryption.mismatch(head);
             if (mismatch != null) {
                 throw new EncryptionRefusedException("bucket " + bucket + " did not apply " + setting + ": "
                         + mismatch, null);
             }
-        } catch (S3Exception e) {
+        } catch (S3Exception | UploadCancelledException e) {
             throw new EncryptionRefusedException("bucket " + bucket + " could not read back a probe written with "
                     + setting + ": " + e.getMessage(), e);
         } finally {

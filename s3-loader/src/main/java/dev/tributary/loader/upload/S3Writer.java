@@ -90,7 +90,8 @@ public final class S3Writer {
                 String etag = retrier.call("upload-part", () -> s3.uploadPart(encryption.apply(
                         UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
                                 .contentLength((long) length)).build(),
-                        RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes, from, length))), cancelled).eTag();
+                        // A copy: RequestBody.fromByteBuffer reads a wrapped array from index 0, not from the slice.
+                        RequestBody.fromBytes(java.util.Arrays.copyOfRange(bytes, from, from + length))), cancelled).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 if (length != partSize) {
                     break;
