@@ -111,10 +111,25 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             consumer.subscribe(List.of(topic), this);
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+                partitions.values().forEach(s -> s.rewound = false);
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     PartitionState state = partitions.get(new TopicPartition(record.topic(), record.partition()));
-                    if (state != null) {
-                        accept(state, record);
+                    if (state == null) {
+                        continue;
+                    }
+                    if (state.paused) {
+                        // Uploads are behind (S3 slow or down): leave the rest of this poll in Kafka, not in memory.
+                        if (!state.rewound) {
+                            consumer.seek(state.partition, record.offset());
+                            state.rewound = true;
+                        }
+                        continue;
+                    }
+                    accept(state, record);
+                    if (!state.waiting.isEmpty()) {
+                        consumer.pause(List.of(state.partition));
+                        state.paused = true;
+                        LOG.info("partition_paused loader={} partition={} reason=uploads_behind", name, state.partition);
                     }
                 }
                 afterPoll();
@@ -275,26 +290,21 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         }
     }
 
-    /** Bounded memory: a partition with a batch waiting behind the one in flight reads nothing more. */
+    /**
+     * Bounded memory: a partition with a sealed batch waiting behind the upload in flight is paused (and rewound to
+     * its first unread record) until that batch is on its way; at most two sealed batches and one open buffer per
+     * partition are ever held.
+     */
     private void updatePauses() {
-        List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         long paused = 0;
         for (PartitionState s : partitions.values()) {
-            boolean behind = !s.waiting.isEmpty();
-            if (behind && !s.paused) {
-                pause.add(s.partition);
-            } else if (!behind && s.paused) {
+            if (s.paused && s.waiting.isEmpty()) {
                 resume.add(s.partition);
-            }
-            s.paused = behind;
-            if (behind) {
+                s.paused = false;
+            } else if (s.paused) {
                 paused++;
             }
-        }
-        if (!pause.isEmpty()) {
-            consumer.pause(pause);
-            LOG.info("partitions_paused loader={} partitions={}", name, pause);
         }
         if (!resume.isEmpty()) {
             consumer.resume(resume);

@@ -29,6 +29,8 @@ final class PartitionState {
     long committed;
     long committable;
     boolean paused;
+    /** This poll's remaining records of the paused partition were given back with a seek. */
+    boolean rewound;
 
     PartitionState(TopicPartition partition, NavigableSet<OffsetRange> stored, long position) {
         this.partition = partition;

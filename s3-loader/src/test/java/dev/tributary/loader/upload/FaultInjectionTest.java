@@ -120,6 +120,46 @@ class FaultInjectionTest {
         assertThat(objects).singleElement().satisfies(o -> assertThat(o.lines()).isEqualTo(lines));
     }
 
+    @Test
+    void whileS3IsDownThePartitionPausesInsteadOfBufferingAndNothingIsCommitted() throws Exception {
+        String topic = "faults-outage";
+        infra.kafka.createTopic(topic, 1);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            lines.add(TsvLines.line(i, Instant.parse("2026-03-01T12:00:00Z").plusSeconds(i)));
+        }
+        try (FaultyS3Proxy proxy = new FaultyS3Proxy(infra.s3.endpoint());
+             S3Client viaProxy = infra.client(proxy.endpoint())) {
+            LoaderConfig config = TestConfigs.withBuffer(
+                    TestConfigs.loader(Purpose.ENRICHED_EVENTS, topic, "faults-outage", "{yyyy}/{MM}/{dd}/{HH}"),
+                    new BufferConfig(10, 1 << 20, Duration.ofSeconds(30)));
+            infra.kafka.createTopic(config.badTopic(), 1);
+            try (S3Loader loader = S3Loader.start(config, viaProxy)) {
+                proxy.outage(Fault.SLOW_DOWN);
+                Topics.produceLines(topic, 0, lines);
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> gauge(loader, "loader.paused.partitions") == 1.0);
+                // One batch retrying, one waiting, at most one partly filled: the other records stay in Kafka.
+                await().atMost(Duration.ofSeconds(30)).until(() -> gauge(loader, "loader.lag.records") > 0);
+                assertThat(gauge(loader, "loader.lag.records")).isGreaterThanOrEqualTo(300 - 30);
+                assertThat(Topics.committedTotal(config.input().groupId())).isZero();
+                assertThat(loader.metrics().retries()).isPositive();
+
+                proxy.outage(null);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> Topics.committedTotal(config.input().groupId()) == 300);
+                assertThat(gauge(loader, "loader.paused.partitions")).isZero();
+            }
+        }
+        List<StoredObject> objects = Bucket.objects(infra.s3Client, "faults-outage");
+        assertThat(Bucket.allLines(objects)).containsExactlyInAnyOrderElementsOf(lines);
+        Assertions2.rangesTileEachPartition(objects, Map.of(0, 300L));
+    }
+
+    private static double gauge(S3Loader loader, String name) {
+        return loader.metrics().registry().get(name).gauge().value();
+    }
+
     /** At every commit, checks (straight against S3, not through the proxy) that the committed offsets are stored. */
     private final class CommitAudit implements LoaderHooks {
         final List<String> violations = Collections.synchronizedList(new ArrayList<>());

@@ -92,8 +92,17 @@ final class FaultyS3Proxy implements AutoCloseable {
         return script.values().stream().allMatch(Deque::isEmpty);
     }
 
+    private volatile Fault outage;
+
+    /** Until called again with null, every write request (any phase but OTHER) gets {@code fault}. */
+    FaultyS3Proxy outage(Fault fault) {
+        this.outage = fault;
+        return this;
+    }
+
     private synchronized Fault nextFault(Phase phase) {
-        return script.get(phase).poll();
+        Fault scripted = script.get(phase).poll();
+        return scripted != null ? scripted : phase == Phase.OTHER ? null : outage;
     }
 
     static Phase classify(String method, String query) {
