@@ -182,7 +182,12 @@ public final class LoaderConfigReader {
     }
 
     private static Duration positiveDuration(Config c, String path) {
-        Duration d = c.getDuration(path);
+        Duration d;
+        try {
+            d = c.getDuration(path);
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            throw new LoaderConfigException(key(path), "a positive duration such as 30s", c.getValue(path).unwrapped());
+        }
         if (d.isNegative() || d.isZero()) {
             throw new LoaderConfigException(key(path), "a positive duration such as 30s", c.getString(path));
         }
