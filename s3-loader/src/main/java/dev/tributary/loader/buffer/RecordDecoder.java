@@ -66,30 +66,47 @@ public final class RecordDecoder {
     }
 
     private Decoded enrichedTsv(byte[] value, long kafkaTimestamp) {
-        String line = new String(value, StandardCharsets.UTF_8);
-        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
-            return new Decoded.Undecodable("enriched TSV line contains a line break", line);
-        }
+        // Scans bytes, not chars: in UTF-8 a tab or line break byte is never part of a multi-byte character, and
+        // this runs once per record on the consumer thread.
         int fields = 1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '\t') {
+        int tstampStart = -1;
+        int tstampEnd = -1;
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            if (b == '\t') {
+                if (fields == COLLECTOR_TSTAMP) {
+                    tstampStart = i + 1;
+                } else if (fields == COLLECTOR_TSTAMP + 1) {
+                    tstampEnd = i;
+                }
                 fields++;
+            } else if (b == '\n' || b == '\r') {
+                return new Decoded.Undecodable("enriched TSV line contains a line break", text(value));
             }
         }
         if (fields != EnrichedField.COUNT) {
             return new Decoded.Undecodable("expected " + EnrichedField.COUNT + " tab-separated fields, got " + fields,
-                    line);
+                    text(value));
         }
         long time = kafkaTimestamp;
         if (timeSource == TimeSource.COLLECTOR) {
-            String tstamp = field(line, COLLECTOR_TSTAMP);
-            try {
-                time = LocalDateTime.parse(tstamp, TSTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                return new Decoded.Undecodable("collector_tstamp is not a timestamp: '" + tstamp + "'", line);
+            long parsed = Timestamps.parseMillis(value, tstampStart, tstampEnd);
+            if (parsed == Long.MIN_VALUE) {
+                String tstamp = new String(value, tstampStart, tstampEnd - tstampStart, StandardCharsets.UTF_8);
+                try {
+                    parsed = LocalDateTime.parse(tstamp, TSTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    return new Decoded.Undecodable("collector_tstamp is not a timestamp: '" + tstamp + "'",
+                            text(value));
+                }
             }
+            time = parsed;
         }
         return new Decoded.Line(SchemaGroup.NONE, time, value);
+    }
+
+    private static String text(byte[] value) {
+        return new String(value, StandardCharsets.UTF_8);
     }
 
     private Decoded enrichedAvro(String topic, byte[] value, long kafkaTimestamp) {
@@ -140,14 +157,5 @@ public final class RecordDecoder {
         }
         return new Decoded.Line(SchemaGroup.NONE, kafkaTimestamp,
                 Base64.getEncoder().encode(value));
-    }
-
-    private static String field(String line, int index) {
-        int start = 0;
-        for (int i = 0; i < index; i++) {
-            start = line.indexOf('\t', start) + 1;
-        }
-        int end = line.indexOf('\t', start);
-        return line.substring(start, end < 0 ? line.length() : end);
     }
 }
