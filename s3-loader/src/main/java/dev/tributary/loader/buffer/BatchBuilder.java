@@ -18,8 +18,9 @@ public final class BatchBuilder {
     private final String topic;
     private final int partition;
     private final long openedAtNanos;
-    private final long folderTimeMillis;
-    private final long timeBucket;
+    // Set by the first line: records that become bad rows have no say in where the object goes.
+    private long folderTimeMillis = Long.MIN_VALUE;
+    private long timeBucket = Long.MIN_VALUE;
     private final long firstOffset;
     private long lastOffset;
     private int records;
@@ -27,18 +28,23 @@ public final class BatchBuilder {
     private final Map<SchemaGroup, GzipBody> bodies = new LinkedHashMap<>();
     private final List<Future<?>> badRowSends = new ArrayList<>();
 
-    public BatchBuilder(String topic, int partition, long firstOffset, long folderTimeMillis, long timeBucket,
-                        long openedAtNanos) {
+    public BatchBuilder(String topic, int partition, long firstOffset, long openedAtNanos) {
         this.topic = topic;
         this.partition = partition;
         this.firstOffset = firstOffset;
         this.lastOffset = firstOffset;
-        this.folderTimeMillis = folderTimeMillis;
-        this.timeBucket = timeBucket;
         this.openedAtNanos = openedAtNanos;
     }
 
-    public void addLine(long offset, SchemaGroup group, byte[] line) {
+    /**
+     * @param timeMillis the line's time; the first line's decides the object's folder
+     * @param bucket     the time bucket of {@code timeMillis} in the partition format
+     */
+    public void addLine(long offset, SchemaGroup group, byte[] line, long timeMillis, long bucket) {
+        if (bodies.isEmpty()) {
+            folderTimeMillis = timeMillis;
+            timeBucket = bucket;
+        }
         bodies.computeIfAbsent(group, g -> new GzipBody()).write(line);
         lineBytes += line.length + 1;
         count(offset);
@@ -71,6 +77,12 @@ public final class BatchBuilder {
         return lineBytes;
     }
 
+    /** True once a line (not only bad rows) is in the buffer. */
+    public boolean hasLines() {
+        return !bodies.isEmpty();
+    }
+
+    /** The bucket of the first line; meaningful only if {@link #hasLines()}. */
     public long timeBucket() {
         return timeBucket;
     }

@@ -177,9 +177,9 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             }
         }
         Decoded decoded = decoder.decode(record.topic(), record.value(), record.timestamp());
-        long time = decoded instanceof Decoded.Line line ? line.eventTimeMillis() : record.timestamp();
-        long bucket = format.bucketOf(time);
-        if (s.open != null && s.pinnedEnd == null && bucket > s.open.timeBucket()) {
+        long bucket = decoded instanceof Decoded.Line line ? format.bucketOf(line.eventTimeMillis()) : 0;
+        if (decoded instanceof Decoded.Line && s.open != null && s.pinnedEnd == null && s.open.hasLines()
+                && bucket > s.open.timeBucket()) {
             rotate(s, RotationReason.TIME_PARTITION);
         }
         if (s.open == null) {
@@ -192,10 +192,10 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                 s.pinnedEnd = replay.last();
                 s.stored.remove(replay);
             }
-            s.open = new BatchBuilder(record.topic(), record.partition(), offset, time, bucket, System.nanoTime());
+            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime());
         }
         if (decoded instanceof Decoded.Line line) {
-            s.open.addLine(offset, line.group(), line.line());
+            s.open.addLine(offset, line.group(), line.line(), line.eventTimeMillis(), bucket);
         } else if (decoded instanceof Decoded.Undecodable bad) {
             s.open.addBadRow(offset, badRows.send(bad.error(), bad.payload()));
             metrics.badRow();

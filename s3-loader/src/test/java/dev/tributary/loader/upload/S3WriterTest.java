@@ -41,10 +41,10 @@ class S3WriterTest {
     }
 
     private static Batch batch(long first, List<String> lines) {
-        BatchBuilder b = new BatchBuilder("t", 2, first, HOUR_2026_03_04_05, 0, System.nanoTime());
+        BatchBuilder b = new BatchBuilder("t", 2, first, System.nanoTime());
         long offset = first;
         for (String line : lines) {
-            b.addLine(offset++, SchemaGroup.NONE, line.getBytes(StandardCharsets.UTF_8));
+            b.addLine(offset++, SchemaGroup.NONE, line.getBytes(StandardCharsets.UTF_8), HOUR_2026_03_04_05, 0);
         }
         return b.seal(RotationReason.RECORDS);
     }
