@@ -88,6 +88,9 @@ public final class LoaderBenchmark {
                     new RetryConfig(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60)),
                     "bench-bad", Map.of(), -1);
 
+            double readSeconds = readOnly(kafka.bootstrapServers(), records);
+            System.out.printf("kafka read only:   %.1f s, %.1f MiB/s (one plain consumer, no processing)%n", readSeconds,
+                    lineBytes / 1048576.0 / readSeconds);
             // The S3 server initialises its servlet on the first request: not part of the loader's time.
             client.putObject(b -> b.bucket(BUCKET).key("warm-up"), RequestBody.fromString("warm-up"));
             HeapSampler heap = new HeapSampler();
@@ -183,6 +186,35 @@ public final class LoaderBenchmark {
         f[EnrichedField.COUNT - 20] = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, "
                 + "like Gecko) Version/17." + r.nextInt(5) + " Safari/605.1.15";
         return String.join("\t", f);
+    }
+
+    private static double readOnly(String bootstrap, long records) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "bench-read-only");
+        p.put("auto.offset.reset", "earliest");
+        p.put("max.poll.records", 5000);
+        p.put("fetch.max.bytes", 67108864);
+        p.put("max.partition.fetch.bytes", 16777216);
+        long start = System.nanoTime();
+        long seen = 0;
+        long sink = 0;
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            c.subscribe(List.of(TOPIC));
+            while (seen < records) {
+                for (var r : c.poll(Duration.ofMillis(200))) {
+                    seen++;
+                    sink += r.value().length;
+                }
+            }
+        }
+        if (sink == 0) {
+            throw new IllegalStateException("read nothing");
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static long committed(Admin admin) throws Exception {

@@ -59,6 +59,26 @@ class LoaderConfigReaderTest {
     }
 
     @Test
+    void aFileOverridesTheReferenceAndAMissingFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("loader.conf");
+        java.nio.file.Files.writeString(file, """
+                tributary.s3-loader {
+                  purpose = BAD_ROWS
+                  input.topic = bad
+                  output.s3 { prefix = "/bad/", partition-format = "{vendor}.{name}/{format}-{model}" }
+                }""");
+
+        LoaderConfig c = LoaderConfigReader.load(java.util.Optional.of(file));
+
+        assertThat(c.purpose()).isEqualTo(Purpose.BAD_ROWS);
+        assertThat(c.input().topic()).isEqualTo("bad");
+        assertThat(c.s3().prefix()).isEqualTo("bad");
+        assertThatThrownBy(() -> LoaderConfigReader.load(java.util.Optional.of(dir.resolve("absent.conf"))))
+                .hasMessageContaining("absent.conf");
+    }
+
+    @Test
     void theCustomerKeyIsNeverEchoedInErrors() {
         assertThatThrownBy(() -> read("""
                 tributary.s3-loader.output.encryption { mode = "SSE-C", customer-key = "c2VjcmV0LXRvby1zaG9ydA==" }"""))

@@ -60,6 +60,7 @@ class CrashRecoveryTest {
         LoaderConfig first = TestConfigs.withBuffer(base, new BufferConfig(30, 1 << 20, Duration.ofSeconds(30)));
         S3Loader crashed = S3Loader.start(first, infra.s3Client, crashOnSecondCommit);
         await().atMost(Duration.ofSeconds(60)).until(() -> crashed.failure() != null);
+        assertThat(crashed.healthy()).isFalse();
         crashed.close();
 
         long committedAfterCrash = Topics.committedTotal(base.input().groupId());
