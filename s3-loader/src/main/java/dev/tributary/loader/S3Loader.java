@@ -52,18 +52,21 @@ public final class S3Loader implements AutoCloseable {
     private final LoaderLoop loop;
     private final Thread thread;
     private final ExecutorService uploads;
+    private final ExecutorService compressors;
     private final BadRowSink badRows;
     private final S3Client s3;
     private final boolean ownsS3;
     private final LoaderMetrics metrics;
     private final MonitoringServer monitoring;
 
-    private S3Loader(LoaderConfig config, LoaderLoop loop, Thread thread, ExecutorService uploads, BadRowSink badRows,
-                     S3Client s3, boolean ownsS3, LoaderMetrics metrics, MonitoringServer monitoring) {
+    private S3Loader(LoaderConfig config, LoaderLoop loop, Thread thread, ExecutorService uploads,
+                     ExecutorService compressors, BadRowSink badRows, S3Client s3, boolean ownsS3,
+                     LoaderMetrics metrics, MonitoringServer monitoring) {
         this.config = config;
         this.loop = loop;
         this.thread = thread;
         this.uploads = uploads;
+        this.compressors = compressors;
         this.badRows = badRows;
         this.s3 = s3;
         this.ownsS3 = ownsS3;
@@ -112,9 +115,11 @@ public final class S3Loader implements AutoCloseable {
         ExecutorService uploads = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()),
                 r -> daemon(r, config.name() + "-upload-" + THREADS.incrementAndGet()));
+        ExecutorService compressors = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                r -> daemon(r, config.name() + "-gzip-" + THREADS.incrementAndGet()));
         LoaderLoop loop = new LoaderLoop(config.name(), consumer, config.input().topic(),
-                RecordDecoder.forConfig(config), format, config.buffer(), writer, stored, badRows, uploads, metrics,
-                hooks, Duration.ofSeconds(30));
+                RecordDecoder.forConfig(config), format, config.buffer(), writer, stored, badRows, uploads,
+                compressors, metrics, hooks, Duration.ofSeconds(30));
         Thread thread = daemon(loop, config.name() + "-consumer");
         MonitoringServer monitoring = null;
         try {
@@ -127,6 +132,7 @@ public final class S3Loader implements AutoCloseable {
             producer.close();
             consumer.close();
             uploads.shutdownNow();
+            compressors.shutdownNow();
             throw new UncheckedIOException("tributary.s3-loader.monitoring.port: cannot listen on "
                     + config.monitoringPort(), e);
         }
@@ -134,7 +140,7 @@ public final class S3Loader implements AutoCloseable {
         LOG.info("loader_started loader={} purpose={} topic={} destination=s3://{}/{} encryption={}", config.name(),
                 config.purpose(), config.input().topic(), config.s3().bucket(), keys.root(),
                 config.encryption().mode().configValue());
-        return new S3Loader(config, loop, thread, uploads, badRows, s3, ownsS3, metrics, monitoring);
+        return new S3Loader(config, loop, thread, uploads, compressors, badRows, s3, ownsS3, metrics, monitoring);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -203,6 +209,7 @@ public final class S3Loader implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         uploads.shutdownNow();
+        compressors.shutdownNow();
         try {
             uploads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

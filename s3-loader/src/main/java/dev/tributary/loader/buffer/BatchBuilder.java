@@ -8,8 +8,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.zip.GZIPOutputStream;
 
 /** The open buffer of one topic-partition: newline-delimited lines gzipped as they arrive. */
@@ -25,10 +30,18 @@ public final class BatchBuilder {
     private long lastOffset;
     private int records;
     private long lineBytes;
+    private final Executor compressor;
     private final Map<SchemaGroup, GzipBody> bodies = new LinkedHashMap<>();
     private final List<Future<?>> badRowSends = new ArrayList<>();
 
+    /** Compresses on the calling thread. */
     public BatchBuilder(String topic, int partition, long firstOffset, long openedAtNanos) {
+        this(topic, partition, firstOffset, openedAtNanos, Runnable::run);
+    }
+
+    /** Compresses on {@code compressor}, chunk by chunk and in order per schema group. */
+    public BatchBuilder(String topic, int partition, long firstOffset, long openedAtNanos, Executor compressor) {
+        this.compressor = compressor;
         this.topic = topic;
         this.partition = partition;
         this.firstOffset = firstOffset;
@@ -45,7 +58,7 @@ public final class BatchBuilder {
             folderTimeMillis = timeMillis;
             timeBucket = bucket;
         }
-        bodies.computeIfAbsent(group, g -> new GzipBody()).write(line);
+        bodies.computeIfAbsent(group, g -> new GzipBody(compressor)).write(line);
         lineBytes += line.length + 1;
         count(offset);
     }
@@ -98,11 +111,25 @@ public final class BatchBuilder {
                 lineBytes, reason, badRowSends);
     }
 
+    /**
+     * One gzip stream fed in chunks on the compression pool, in order, so the consumer thread only copies bytes and
+     * several partitions compress in parallel. A few chunks may be pending per stream; beyond that the consumer
+     * thread waits, which bounds memory.
+     */
     private static final class GzipBody {
+        private static final int CHUNK = 256 * 1024;
+        private static final int MAX_PENDING_CHUNKS = 4;
+
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         private final GZIPOutputStream gzip;
+        private final Executor compressor;
+        private final Semaphore pending = new Semaphore(MAX_PENDING_CHUNKS);
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+        private byte[] chunk = new byte[CHUNK];
+        private int used;
 
-        GzipBody() {
+        GzipBody(Executor compressor) {
+            this.compressor = compressor;
             try {
                 gzip = new GZIPOutputStream(bytes, 64 * 1024);
             } catch (IOException e) {
@@ -111,16 +138,49 @@ public final class BatchBuilder {
         }
 
         void write(byte[] line) {
-            try {
-                gzip.write(line);
-                gzip.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (used + line.length + 1 > chunk.length) {
+                submitChunk();
+            }
+            if (line.length + 1 > chunk.length) {
+                byte[] big = Arrays.copyOf(line, line.length + 1);
+                big[line.length] = '\n';
+                submit(big, big.length);
+                return;
+            }
+            System.arraycopy(line, 0, chunk, used, line.length);
+            used += line.length;
+            chunk[used++] = '\n';
+        }
+
+        private void submitChunk() {
+            if (used > 0) {
+                submit(chunk, used);
+                chunk = new byte[CHUNK];
+                used = 0;
             }
         }
 
+        private void submit(byte[] data, int length) {
+            pending.acquireUninterruptibly();
+            tail = tail.handleAsync((ignored, earlier) -> {
+                try {
+                    if (earlier != null) {
+                        throw new CompletionException(earlier);
+                    }
+                    gzip.write(data, 0, length);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    pending.release();
+                }
+            }, compressor);
+        }
+
         byte[] finish() {
+            submitChunk();
             try {
+                tail.join();
                 gzip.finish();
                 return bytes.toByteArray();
             } catch (IOException e) {

@@ -59,6 +59,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     private final StoredObjects storedObjects;
     private final BadRowSink badRows;
     private final ExecutorService uploads;
+    private final java.util.concurrent.Executor compressor;
     private final LoaderMetrics metrics;
     private final LoaderHooks hooks;
     private final Duration drainTimeout;
@@ -70,8 +71,8 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
 
     public LoaderLoop(String name, Consumer<byte[], byte[]> consumer, String topic, RecordDecoder decoder,
                       PartitionFormat format, BufferConfig buffer, S3Writer writer, StoredObjects storedObjects,
-                      BadRowSink badRows, ExecutorService uploads, LoaderMetrics metrics, LoaderHooks hooks,
-                      Duration drainTimeout) {
+                      BadRowSink badRows, ExecutorService uploads, java.util.concurrent.Executor compressor,
+                      LoaderMetrics metrics, LoaderHooks hooks, Duration drainTimeout) {
         this.name = name;
         this.consumer = consumer;
         this.topic = topic;
@@ -82,6 +83,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         this.storedObjects = storedObjects;
         this.badRows = badRows;
         this.uploads = uploads;
+        this.compressor = compressor;
         this.metrics = metrics;
         this.hooks = hooks;
         this.drainTimeout = drainTimeout;
@@ -192,7 +194,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                 s.pinnedEnd = replay.last();
                 s.stored.remove(replay);
             }
-            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime());
+            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime(), compressor);
         }
         if (decoded instanceof Decoded.Line line) {
             s.open.addLine(offset, line.group(), line.line(), line.eventTimeMillis(), bucket);
