@@ -18,6 +18,10 @@ public final class S3LoaderMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Before the first logger exists: Kafka's clients log every config at INFO under logback's defaults.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "s3-loader-logback.xml");
+        }
         LoaderConfig config;
         try {
             config = LoaderConfigReader.load(args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty());
