@@ -7,6 +7,9 @@ import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.postgres.EmbeddedPostgresServer;
 import dev.tributary.infra.registry.SchemaRegistryServer;
 import dev.tributary.infra.s3.EmbeddedS3;
+import dev.tributary.infra.s3.S3Clients;
+import dev.tributary.loader.S3Loader;
+import dev.tributary.loader.config.LoaderConfig;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The embedded infrastructure (and, as they land, the services) running in this JVM. Components
@@ -85,6 +90,14 @@ public final class RunningStack implements AutoCloseable {
             StreamEnrichApp enrich = stack.startComponent("stream-enrich", () ->
                     LocalStreamEnrich.start(kafka, registry, settings.dataDir()));
             stack.endpoints.add(new Endpoint("stream-enrich", LocalStreamEnrich.healthUrl(enrich)));
+            S3Client loaderS3 = stack.startComponent("s3-loader-client", () -> S3Clients.builder(s3)
+                    .httpClient(UrlConnectionHttpClient.create()).build());
+            for (LoaderConfig loader : LocalLoaders.configs(settings, kafka.bootstrapServers(), s3)) {
+                kafka.createTopic(loader.input().topic(), LocalLoaders.PARTITIONS);
+                stack.startComponent(loader.name(), () -> S3Loader.start(loader, loaderS3));
+                stack.endpoints.add(new Endpoint(loader.name(),
+                        "s3://" + loader.s3().bucket() + "/" + loader.s3().prefix() + "/"));
+            }
             return stack;
         } catch (StackStartException e) {
             stack.close();

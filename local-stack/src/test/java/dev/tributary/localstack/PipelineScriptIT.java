@@ -72,7 +72,11 @@ class PipelineScriptIT {
                 "--s3-port", freePort(), "--postgres-port", freePort(), "--collector-port", freePort());
 
         Map<String, String> first = start(ports);
-        assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres", "collector");
+        assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres", "collector", "stream-enrich",
+                "s3-loader-enriched", "s3-loader-bad", "s3-loader-raw");
+        assertThat(first).containsEntry("s3-loader-enriched", "s3://tributary/enriched/")
+                .containsEntry("s3-loader-bad", "s3://tributary/bad/")
+                .containsEntry("s3-loader-raw", "s3://tributary/raw/");
         assertThat(first.get("kafka")).isEqualTo("localhost:" + ports.get(1));
         assertThat(first.get("schema-registry")).isEqualTo("http://localhost:" + ports.get(5));
         assertThat(first.get("s3")).isEqualTo("http://localhost:" + ports.get(7));

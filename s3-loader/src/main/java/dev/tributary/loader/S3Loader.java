@@ -1,0 +1,227 @@
+package dev.tributary.loader;
+
+import dev.tributary.loader.buffer.RecordDecoder;
+import dev.tributary.loader.config.LoaderConfig;
+import dev.tributary.loader.consume.BadRowSink;
+import dev.tributary.loader.consume.LoaderHooks;
+import dev.tributary.loader.consume.LoaderLoop;
+import dev.tributary.loader.key.ObjectKeys;
+import dev.tributary.loader.key.PartitionFormat;
+import dev.tributary.loader.metrics.LoaderMetrics;
+import dev.tributary.loader.metrics.MonitoringServer;
+import dev.tributary.loader.upload.Backoff;
+import dev.tributary.loader.upload.Encryption;
+import dev.tributary.loader.upload.EncryptionProbe;
+import dev.tributary.loader.upload.Retrier;
+import dev.tributary.loader.upload.S3ClientFactory;
+import dev.tributary.loader.upload.S3Writer;
+import dev.tributary.loader.upload.StoredObjects;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One running loader: a consumer thread, an upload pool, a bad-row producer and (unless the port is -1) the
+ * monitoring endpoint. {@link #start} returns once the encryption probe passed; {@link #close} flushes, commits and
+ * stops.
+ */
+public final class S3Loader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Loader.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final LoaderConfig config;
+    private final LoaderLoop loop;
+    private final Thread thread;
+    private final ExecutorService uploads;
+    private final ExecutorService compressors;
+    private final BadRowSink badRows;
+    private final S3Client s3;
+    private final boolean ownsS3;
+    private final LoaderMetrics metrics;
+    private final MonitoringServer monitoring;
+
+    private S3Loader(LoaderConfig config, LoaderLoop loop, Thread thread, ExecutorService uploads,
+                     ExecutorService compressors, BadRowSink badRows, S3Client s3, boolean ownsS3,
+                     LoaderMetrics metrics, MonitoringServer monitoring) {
+        this.config = config;
+        this.loop = loop;
+        this.thread = thread;
+        this.uploads = uploads;
+        this.compressors = compressors;
+        this.badRows = badRows;
+        this.s3 = s3;
+        this.ownsS3 = ownsS3;
+        this.metrics = metrics;
+        this.monitoring = monitoring;
+    }
+
+    /** With an S3 client built from the config (default AWS credential chain). */
+    public static S3Loader start(LoaderConfig config) {
+        S3Client s3 = S3ClientFactory.create(config);
+        try {
+            return start(config, s3, true, LoaderHooks.NONE);
+        } catch (RuntimeException e) {
+            s3.close();
+            throw e;
+        }
+    }
+
+    /** With a caller's S3 client (kept open on close), e.g. one pointed at an embedded S3 server. */
+    public static S3Loader start(LoaderConfig config, S3Client s3) {
+        return start(config, s3, false, LoaderHooks.NONE);
+    }
+
+    public static S3Loader start(LoaderConfig config, S3Client s3, LoaderHooks hooks) {
+        return start(config, s3, false, hooks);
+    }
+
+    private static S3Loader start(LoaderConfig config, S3Client s3, boolean ownsS3, LoaderHooks hooks) {
+        Encryption encryption = new Encryption(config.encryption());
+        PartitionFormat format = PartitionFormat.parse(config.s3().partitionFormat(), config.purpose());
+        ObjectKeys keys = new ObjectKeys(config.s3().prefix(), format);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        LoaderMetrics metrics = new LoaderMetrics(registry, config.name(), config.purpose().name());
+        Retrier retrier = new Retrier(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+                metrics);
+        new EncryptionProbe(s3, config.s3().bucket(), keys.root(), encryption, retrier, Duration.ofMinutes(2)).check();
+        S3Writer writer = new S3Writer(s3, config.s3().bucket(), keys, encryption, retrier,
+                config.s3().multipartThreshold(), (int) config.s3().partSize());
+        StoredObjects stored = new StoredObjects(s3, config.s3().bucket(), keys, retrier);
+
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(config),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        BadRowSink badRows = new BadRowSink(producer, config.badTopic(), Clock.systemUTC());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ExecutorService uploads = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> daemon(r, config.name() + "-upload-" + THREADS.incrementAndGet()));
+        ExecutorService compressors = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                r -> daemon(r, config.name() + "-gzip-" + THREADS.incrementAndGet()));
+        LoaderLoop loop = new LoaderLoop(config.name(), consumer, config.input().topic(),
+                RecordDecoder.forConfig(config), format, config.buffer(), writer, stored, badRows, uploads,
+                compressors, metrics, hooks, Duration.ofSeconds(30));
+        Thread thread = daemon(loop, config.name() + "-consumer");
+        MonitoringServer monitoring = null;
+        try {
+            if (config.monitoringPort() >= 0) {
+                monitoring = new MonitoringServer(config.monitoringPort(), registry,
+                        () -> loop.failure() != null ? "failed: " + loop.failure()
+                                : loop.running() ? null : "stopped");
+            }
+        } catch (IOException e) {
+            producer.close();
+            consumer.close();
+            uploads.shutdownNow();
+            compressors.shutdownNow();
+            throw new UncheckedIOException("tributary.s3-loader.monitoring.port: cannot listen on "
+                    + config.monitoringPort(), e);
+        }
+        thread.start();
+        LOG.info("loader_started loader={} purpose={} topic={} destination=s3://{}/{} encryption={}", config.name(),
+                config.purpose(), config.input().topic(), config.s3().bucket(), keys.root(),
+                config.encryption().mode().configValue());
+        return new S3Loader(config, loop, thread, uploads, compressors, badRows, s3, ownsS3, metrics, monitoring);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static Map<String, Object> consumerProperties(LoaderConfig config) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.input().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.input().groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.name() + "-" + THREADS.incrementAndGet());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.putAll(config.input().consumerProperties());
+        // Offsets are committed by the loader after upload, never by the client.
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return p;
+    }
+
+    private static Map<String, Object> producerProperties(LoaderConfig config) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.input().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.name() + "-bad-" + THREADS.incrementAndGet());
+        p.putAll(config.producerProperties());
+        return p;
+    }
+
+    public LoaderConfig config() {
+        return config;
+    }
+
+    public LoaderMetrics metrics() {
+        return metrics;
+    }
+
+    /** The monitoring port, or -1 when monitoring is off. */
+    public int monitoringPort() {
+        return monitoring == null ? -1 : monitoring.port();
+    }
+
+    /** True while consuming; false after close or a failure. */
+    public boolean healthy() {
+        return loop.running();
+    }
+
+    /** The error that stopped the loader, if one did. */
+    public Throwable failure() {
+        return loop.failure();
+    }
+
+    /** True once the group gave this loader its first assignment (possibly empty). */
+    public boolean assigned() {
+        return loop.assignedOnce();
+    }
+
+    @Override
+    public void close() {
+        loop.stop();
+        try {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        uploads.shutdownNow();
+        compressors.shutdownNow();
+        try {
+            uploads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        badRows.close();
+        if (monitoring != null) {
+            monitoring.close();
+        }
+        if (ownsS3) {
+            s3.close();
+        }
+        LOG.info("loader_stopped loader={}", config.name());
+    }
+}

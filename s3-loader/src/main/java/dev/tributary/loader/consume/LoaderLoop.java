@@ -1,0 +1,416 @@
+package dev.tributary.loader.consume;
+
+import dev.tributary.loader.buffer.Batch;
+import dev.tributary.loader.buffer.BatchBuilder;
+import dev.tributary.loader.buffer.Decoded;
+import dev.tributary.loader.buffer.RecordDecoder;
+import dev.tributary.loader.buffer.RotationReason;
+import dev.tributary.loader.config.BufferConfig;
+import dev.tributary.loader.key.OffsetRange;
+import dev.tributary.loader.key.PartitionFormat;
+import dev.tributary.loader.metrics.LoaderMetrics;
+import dev.tributary.loader.upload.S3Writer;
+import dev.tributary.loader.upload.StoredObjects;
+import dev.tributary.loader.upload.UploadCancelledException;
+import dev.tributary.loader.upload.WriteOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer thread: polls, buffers per partition, hands sealed batches to the upload pool, and commits a
+ * partition's offsets only once every object before them is stored. Nothing here commits an offset whose records
+ * are not in S3 (or, for unreadable records, acknowledged on the bad topic).
+ *
+ * <p>Replay rule: on assignment it lists what earlier runs stored beyond the committed offset. A buffer that starts
+ * inside such a range is cut exactly at its end, and a buffer that reaches the start of one is cut just before it, so
+ * a replay writes the same keys (refused by the conditional write, or rewritten with identical content) and never an
+ * object overlapping a stored one, however the earlier run's time-based flushes fell.
+ */
+public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoaderLoop.class);
+
+    private final String name;
+    private final Consumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final RecordDecoder decoder;
+    private final PartitionFormat format;
+    private final BufferConfig buffer;
+    private final S3Writer writer;
+    private final StoredObjects storedObjects;
+    private final BadRowSink badRows;
+    private final ExecutorService uploads;
+    private final java.util.concurrent.Executor compressor;
+    private final LoaderMetrics metrics;
+    private final LoaderHooks hooks;
+    private final Duration drainTimeout;
+    private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private volatile boolean assignedOnce;
+
+    public LoaderLoop(String name, Consumer<byte[], byte[]> consumer, String topic, RecordDecoder decoder,
+                      PartitionFormat format, BufferConfig buffer, S3Writer writer, StoredObjects storedObjects,
+                      BadRowSink badRows, ExecutorService uploads, java.util.concurrent.Executor compressor,
+                      LoaderMetrics metrics, LoaderHooks hooks, Duration drainTimeout) {
+        this.name = name;
+        this.consumer = consumer;
+        this.topic = topic;
+        this.decoder = decoder;
+        this.format = format;
+        this.buffer = buffer;
+        this.writer = writer;
+        this.storedObjects = storedObjects;
+        this.badRows = badRows;
+        this.uploads = uploads;
+        this.compressor = compressor;
+        this.metrics = metrics;
+        this.hooks = hooks;
+        this.drainTimeout = drainTimeout;
+    }
+
+    /** Asks the loop to flush, commit and stop; returns at once. */
+    public void stop() {
+        // No consumer.wakeup(): it could surface in commitSync and look like a crash; polls are short anyway.
+        running = false;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    public boolean running() {
+        return running && failure == null;
+    }
+
+    public boolean assignedOnce() {
+        return assignedOnce;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic), this);
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+                partitions.values().forEach(s -> s.rewound = false);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    PartitionState state = partitions.get(new TopicPartition(record.topic(), record.partition()));
+                    if (state == null) {
+                        continue;
+                    }
+                    if (state.paused) {
+                        // Uploads are behind (S3 slow or down): leave the rest of this poll in Kafka, not in memory.
+                        if (!state.rewound) {
+                            consumer.seek(state.partition, record.offset());
+                            state.rewound = true;
+                        }
+                        continue;
+                    }
+                    accept(state, record);
+                    if (!state.waiting.isEmpty()) {
+                        consumer.pause(List.of(state.partition));
+                        state.paused = true;
+                        LOG.info("partition_paused loader={} partition={} reason=uploads_behind", name, state.partition);
+                    }
+                }
+                afterPoll();
+            }
+            shutdown();
+        } catch (Throwable e) {
+            // A crash: nothing is flushed and nothing more is committed; the next owner replays from the last commit.
+            failure = e;
+            running = false;
+            LOG.error("loader_failed loader={} error=\"{}\"", name, e.toString(), e);
+            partitions.values().forEach(s -> s.cancelled.set(true));
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private Duration pollTimeout() {
+        long millis = Math.min(buffer.maxDelay().toMillis(), 200);
+        return Duration.ofMillis(Math.max(millis, 10));
+    }
+
+    private void afterPoll() {
+        long now = System.nanoTime();
+        for (PartitionState s : partitions.values()) {
+            if (s.open != null && s.pinnedEnd == null && now - s.open.openedAtNanos() >= buffer.maxDelay().toNanos()) {
+                rotate(s, RotationReason.TIME);
+            }
+        }
+        progress(partitions.values());
+        commit(partitions.values());
+        updatePauses();
+        updateLag();
+    }
+
+    private void accept(PartitionState s, ConsumerRecord<byte[], byte[]> record) {
+        long offset = record.offset();
+        if (s.open != null) {
+            if (s.pinnedEnd != null && offset > s.pinnedEnd) {
+                rotate(s, RotationReason.STORED_RANGE);
+            } else if (s.pinnedEnd == null) {
+                OffsetRange next = s.storedAtOrAfter(offset);
+                if (next != null && next.first() <= offset) {
+                    rotate(s, RotationReason.STORED_RANGE);
+                }
+            }
+        }
+        Decoded decoded = decoder.decode(record.topic(), record.value(), record.timestamp());
+        long bucket = decoded instanceof Decoded.Line line ? format.bucketOf(line.eventTimeMillis()) : 0;
+        if (decoded instanceof Decoded.Line && s.open != null && s.pinnedEnd == null && s.open.hasLines()
+                && bucket > s.open.timeBucket()) {
+            rotate(s, RotationReason.TIME_PARTITION);
+        }
+        if (s.open == null) {
+            OffsetRange replay = s.storedAtOrAfter(offset);
+            if (replay != null && replay.first() <= offset) {
+                if (replay.first() < offset) {
+                    LOG.warn("stored_range_straddles_position loader={} partition={} range={}-{} offset={}", name,
+                            s.partition, replay.first(), replay.last(), offset);
+                }
+                s.pinnedEnd = replay.last();
+                s.stored.remove(replay);
+            }
+            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime(), compressor);
+        }
+        if (decoded instanceof Decoded.Line line) {
+            s.open.addLine(offset, line.group(), line.line(), line.eventTimeMillis(), bucket);
+        } else if (decoded instanceof Decoded.Undecodable bad) {
+            s.open.addBadRow(offset, badRows.send(bad.error(), bad.payload()));
+            metrics.badRow();
+        }
+        if (s.pinnedEnd != null) {
+            if (offset >= s.pinnedEnd) {
+                rotate(s, RotationReason.STORED_RANGE);
+            }
+        } else if (s.open.records() >= buffer.maxRecords()) {
+            rotate(s, RotationReason.RECORDS);
+        } else if (s.open.lineBytes() >= buffer.maxBytes()) {
+            rotate(s, RotationReason.BYTES);
+        }
+    }
+
+    private void rotate(PartitionState s, RotationReason reason) {
+        Batch batch = s.open.seal(reason);
+        s.open = null;
+        s.pinnedEnd = null;
+        s.waiting.add(batch);
+        metrics.rotation(reason);
+        dispatch(s);
+    }
+
+    /** Starts the next upload of {@code s} if none is in flight. */
+    private void dispatch(PartitionState s) {
+        if (s.upload != null || s.waiting.isEmpty()) {
+            return;
+        }
+        Batch batch = s.waiting.poll();
+        s.uploading = batch;
+        s.upload = uploads.submit(() -> upload(batch, s));
+    }
+
+    private List<WriteOutcome> upload(Batch batch, PartitionState s) throws Exception {
+        long start = System.nanoTime();
+        List<WriteOutcome> outcomes = writer.write(batch, s.cancelled::get);
+        for (Future<?> send : batch.badRowSends()) {
+            send.get();
+        }
+        metrics.batchWritten(batch.records(), batch.lineBytes(), batch.compressedBytes(),
+                Duration.ofNanos(System.nanoTime() - start));
+        outcomes.forEach(o -> metrics.object(o.alreadyStored()));
+        LOG.debug("batch_written loader={} partition={} first={} last={} objects={} reason={}", name, s.partition,
+                batch.range().first(), batch.range().last(), outcomes.size(), batch.reason().tag());
+        return outcomes;
+    }
+
+    /** Collects finished uploads and starts the next ones; a failed upload (not a cancelled one) stops the loader. */
+    private void progress(Collection<PartitionState> states) {
+        for (PartitionState s : states) {
+            if (s.upload != null && s.upload.isDone()) {
+                try {
+                    s.upload.get();
+                    s.committable = s.uploading.range().last() + 1;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UploadCancelledException) {
+                        s.waiting.clear();
+                    } else {
+                        throw new IllegalStateException("writing " + s.partition + " offsets "
+                                + s.uploading.range().first() + "-" + s.uploading.range().last() + " failed", e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                s.upload = null;
+                s.uploading = null;
+            }
+            dispatch(s);
+        }
+    }
+
+    private void commit(Collection<PartitionState> states) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionState s : states) {
+            if (s.committable > s.committed) {
+                offsets.put(s.partition, new OffsetAndMetadata(s.committable));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        hooks.beforeCommit(offsets);
+        consumer.commitSync(offsets);
+        metrics.committed();
+        for (PartitionState s : states) {
+            OffsetAndMetadata o = offsets.get(s.partition);
+            if (o != null) {
+                s.committed = o.offset();
+            }
+        }
+    }
+
+    /**
+     * Bounded memory: a partition with a sealed batch waiting behind the upload in flight is paused (and rewound to
+     * its first unread record) until that batch is on its way; at most two sealed batches and one open buffer per
+     * partition are ever held.
+     */
+    private void updatePauses() {
+        List<TopicPartition> resume = new ArrayList<>();
+        long paused = 0;
+        for (PartitionState s : partitions.values()) {
+            if (s.paused && s.waiting.isEmpty()) {
+                resume.add(s.partition);
+                s.paused = false;
+            } else if (s.paused) {
+                paused++;
+            }
+        }
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+        }
+        metrics.paused(paused);
+    }
+
+    private void updateLag() {
+        long lag = 0;
+        for (TopicPartition tp : partitions.keySet()) {
+            OptionalLong l = consumer.currentLag(tp);
+            if (l.isPresent()) {
+                lag += l.getAsLong();
+            }
+        }
+        metrics.lag(lag);
+    }
+
+    /** Flushes (unless replaying a stored range), waits for the uploads, commits; gives up after the drain timeout. */
+    private void drain(Collection<PartitionState> states, RotationReason reason) {
+        for (PartitionState s : states) {
+            if (s.open != null) {
+                if (s.pinnedEnd != null) {
+                    // A partial replay of a stored range would overlap it: drop it, the next owner re-reads it.
+                    s.open = null;
+                    s.pinnedEnd = null;
+                } else {
+                    rotate(s, reason);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (states.stream().anyMatch(s -> s.upload != null) && System.nanoTime() < deadline) {
+            progress(states);
+            PartitionState pending = states.stream().filter(s -> s.upload != null).findFirst().orElse(null);
+            if (pending != null) {
+                try {
+                    pending.upload.get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // progress() reports it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        progress(states);
+        for (PartitionState s : states) {
+            if (s.upload != null || !s.waiting.isEmpty()) {
+                LOG.warn("drain_timeout loader={} partition={} uncommitted_from={}", name, s.partition, s.committable);
+                s.cancelled.set(true);
+            }
+        }
+        commit(states);
+    }
+
+    private void shutdown() {
+        drain(new ArrayList<>(partitions.values()), RotationReason.SHUTDOWN);
+        partitions.clear();
+    }
+
+    private void closeQuietly() {
+        try {
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        } catch (RuntimeException e) {
+            LOG.warn("consumer_close_failed loader={} error=\"{}\"", name, e.toString());
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        List<PartitionState> states = revoked.stream().map(partitions::get).filter(s -> s != null).toList();
+        if (failure == null && !states.isEmpty()) {
+            drain(states, RotationReason.REVOCATION);
+        }
+        revoked.forEach(partitions::remove);
+        LOG.info("partitions_revoked loader={} partitions={}", name, revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+        for (TopicPartition tp : lost) {
+            PartitionState s = partitions.remove(tp);
+            if (s != null) {
+                s.cancelled.set(true);
+            }
+        }
+        LOG.warn("partitions_lost loader={} partitions={}", name, lost);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+        for (TopicPartition tp : assigned) {
+            long position = consumer.position(tp);
+            NavigableSet<OffsetRange> stored = storedObjects.rangesFrom(tp.topic(), tp.partition(), position,
+                    () -> !running);
+            PartitionState s = new PartitionState(tp, stored, position);
+            partitions.put(tp, s);
+            if (!stored.isEmpty()) {
+                LOG.info("replaying_into_stored_ranges loader={} partition={} from={} ranges={}", name, tp, position,
+                        stored.size());
+            }
+        }
+        assignedOnce = true;
+        LOG.info("partitions_assigned loader={} partitions={}", name, assigned);
+    }
+}
