@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
@@ -53,16 +54,21 @@ public final class YauaaEnrichment implements Enrichment {
             "IECompatibilityNameVersionMajor", "Carrier", "GSAInstallationID", "NetworkType",
             "OperatingSystemNameVersionMajor", "OperatingSystemVersionMajor");
 
-    private final UserAgentAnalyzer analyzer;
+    /** YAUAA's own default cache size, used when the configuration gives none. */
+    static final int DEFAULT_CACHE_SIZE = 10_000;
 
-    /** @param cacheSize parsed user agents kept; null for YAUAA's default, 0 for none */
+    private final UserAgentAnalyzer analyzer;
+    private final int cacheSize;
+    // Finished contexts rather than YAUAA's parse cache: a YAUAA cache hit still copies every field into a new
+    // UserAgent, and turning that into JSON cost as much again. Emptied when full: simpler than LRU and, with
+    // the few distinct user agents real traffic has, rarely hit.
+    private final Map<String, ObjectNode> contexts = new ConcurrentHashMap<>();
+
+    /** @param cacheSize user agents (with their client hints) whose context is kept; null for 10,000, 0 for none */
     public YauaaEnrichment(Integer cacheSize) {
-        var builder = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withFields(FIELDS)
-                .immediateInitialization();
-        if (cacheSize != null) {
-            builder = cacheSize == 0 ? builder.withoutCache() : builder.withCache(cacheSize);
-        }
-        this.analyzer = builder.build();
+        this.analyzer = UserAgentAnalyzer.newBuilder().hideMatcherLoadStats().withFields(FIELDS)
+                .immediateInitialization().withoutCache().build();
+        this.cacheSize = cacheSize == null ? DEFAULT_CACHE_SIZE : cacheSize;
     }
 
     public static Enrichment create(EnrichmentConfig config) throws EnrichmentConfigException {
@@ -96,6 +102,24 @@ public final class YauaaEnrichment implements Enrichment {
             }
         }
         headerMap.put("User-Agent", userAgent);
+        if (cacheSize == 0) {
+            return contextOf(headerMap);
+        }
+        String key = headerMap.toString();
+        ObjectNode cached = contexts.get(key);
+        if (cached == null) {
+            cached = contextOf(headerMap);
+            if (contexts.size() >= cacheSize) {
+                contexts.clear();
+            }
+            contexts.put(key, cached);
+        }
+        // A copy: later enrichments (PII) may rewrite derived contexts in place.
+        return cached.deepCopy();
+    }
+
+    private ObjectNode contextOf(Map<String, String> headerMap) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
         UserAgent parsed = analyzer.parse(headerMap);
         Map<String, String> sorted = new TreeMap<>();
         java.util.Set<String> available = new java.util.HashSet<>(parsed.getAvailableFieldNamesSorted());

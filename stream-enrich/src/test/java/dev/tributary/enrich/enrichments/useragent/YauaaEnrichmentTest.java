@@ -57,6 +57,18 @@ class YauaaEnrichmentTest {
     }
 
     @Test
+    void cachedContextsAreCopiesSoALaterEnrichmentCannotAlterThem() {
+        String ua = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0";
+        var first = yauaa.analyze(ua, List.of());
+        first.put("agentName", "rewritten by PII");
+
+        var second = yauaa.analyze(ua, List.of());
+
+        assertThat(second.path("agentName").asText()).isEqualTo("Firefox");
+        assertThat(second).isNotSameAs(first);
+    }
+
+    @Test
     void iphoneSafariIsAnApplePhone() {
         var data = yauaa.analyze("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
                 + "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1", List.of());
