@@ -46,7 +46,7 @@ public final class CollectorBenchmark {
             kafka.createTopic("bad", 1);
             try (SchemaRegistryServer registry = SchemaRegistryServer.builder(kafka.bootstrapServers()).start();
                  CollectorServer collector = CollectorServer.start(CollectorTestKit.config(kafka.bootstrapServers(),
-                         registry.url(), Map.of()));
+                         registry.url(), Map.of("collector.sink.linger", System.getProperty("bench.linger", "1 ms"))));
                  BaselinePixelServer baseline = new BaselinePixelServer()) {
                 String c = "http://127.0.0.1:" + collector.port();
                 String b = "http://127.0.0.1:" + baseline.port();
