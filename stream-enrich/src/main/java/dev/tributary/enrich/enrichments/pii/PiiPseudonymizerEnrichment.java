@@ -284,7 +284,8 @@ public final class PiiPseudonymizerEnrichment implements TransformingEnrichment 
         e.setDerivedTstamp(now);
         e.setTrueTstamp(now);
         e.setVEtl(parent.getVEtl());
-        e.setEvent("unstruct");
+        // Snowplow names the event itself rather than "unstruct", so consumers of the pii stream can filter on it.
+        e.setEvent(PII_TRANSFORMATION.name());
         e.setEventVendor(PII_TRANSFORMATION.vendor());
         e.setEventName(PII_TRANSFORMATION.name());
         e.setEventFormat(PII_TRANSFORMATION.format());

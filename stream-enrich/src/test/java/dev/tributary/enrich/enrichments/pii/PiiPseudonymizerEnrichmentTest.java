@@ -99,7 +99,7 @@ class PiiPseudonymizerEnrichmentTest {
         assertThat(t.emittedEvent()).isPresent();
         EnrichedEvent emitted = t.emittedEvent().get();
         assertThat(emitted.getEventId()).isNotEqualTo(event.getEventId()).hasSize(36);
-        assertThat(emitted.getEvent()).isEqualTo("unstruct");
+        assertThat(emitted.getEvent()).isEqualTo("pii_transformation");
         assertThat(emitted.getPlatform()).isEqualTo("srv");
         assertThat(emitted.getEventVendor()).isEqualTo("com.snowplowanalytics.snowplow");
         assertThat(emitted.getEventName()).isEqualTo("pii_transformation");
