@@ -52,6 +52,10 @@ public final class LocalStack implements Callable<Integer> {
             description = "Collector HTTP port, where trackers send events (default: ${DEFAULT-VALUE}).")
     int collectorPort;
 
+    @Option(names = "--enrich-port", defaultValue = "${env:TRIBUTARY_ENRICH_PORT:-9095}",
+            description = "stream-enrich /health and /metrics port (default: ${DEFAULT-VALUE}).")
+    int enrichPort;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalStack()).execute(args));
     }
@@ -61,7 +65,7 @@ public final class LocalStack implements Callable<Integer> {
         StackSettings settings;
         try {
             settings = new StackSettings(dataDir.toAbsolutePath(), kafkaPort, kafkaControllerPort, registryPort,
-                    s3Port, postgresPort, bucket, kmsKeyArn, collectorPort);
+                    s3Port, postgresPort, bucket, kmsKeyArn, collectorPort, enrichPort);
         } catch (IllegalArgumentException e) {
             System.err.println("Invalid option: " + e.getMessage());
             return 2;

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * stream-enrich wired to the embedded broker and registry: topics raw, enriched, bad and pii (3 partitions each),
  * Kafka Streams state under the data directory. Everything else comes from stream-enrich's reference.conf and its
- * ENRICH_* environment variables (ENRICH_RESOLVER for an Iglu resolver file, ENRICH_HTTP_PORT for /health and
- * /metrics, default 9095). Enrichments: ENRICH_ENRICHMENTS names a directory; without it the default set is copied
+ * ENRICH_* environment variables (ENRICH_RESOLVER for an Iglu resolver file, ...). The /health and /metrics port is
+ * the stack's {@code --enrich-port}. Enrichments: ENRICH_ENRICHMENTS names a directory; without it the default set is copied
  * to {@code <data-dir>/stream-enrich/enrichments} on first start and read from there.
  */
 final class LocalStreamEnrich {
@@ -26,12 +26,13 @@ final class LocalStreamEnrich {
     private LocalStreamEnrich() {
     }
 
-    static StreamEnrichApp start(EmbeddedKafka kafka, SchemaRegistryServer registry, Path dataDir) {
+    static StreamEnrichApp start(EmbeddedKafka kafka, SchemaRegistryServer registry, Path dataDir, int httpPort) {
         TOPICS.forEach(topic -> kafka.createTopic(topic, PARTITIONS));
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "enrich.bootstrap-servers", kafka.bootstrapServers(),
                 "enrich.schema-registry-url", registry.url(),
                 "enrich.output.pii-topic", "pii",
+                "enrich.http.port", httpPort,
                 "enrich.streams.state-dir", dataDir.resolve("stream-enrich").toString()));
         if (System.getenv("ENRICH_ENRICHMENTS") == null) {
             // First start: the shipped default enrichments, copied once so that users can edit them in place.

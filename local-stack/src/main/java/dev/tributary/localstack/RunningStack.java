@@ -88,7 +88,7 @@ public final class RunningStack implements AutoCloseable {
                             "collector.cookie.same-site", "Lax"))));
             stack.endpoints.add(new Endpoint("collector", collector.url()));
             StreamEnrichApp enrich = stack.startComponent("stream-enrich", () ->
-                    LocalStreamEnrich.start(kafka, registry, settings.dataDir()));
+                    LocalStreamEnrich.start(kafka, registry, settings.dataDir(), settings.enrichPort()));
             stack.endpoints.add(new Endpoint("stream-enrich", LocalStreamEnrich.healthUrl(enrich)));
             S3Client loaderS3 = stack.startComponent("s3-loader-client", () -> S3Clients.builder(s3)
                     .httpClient(UrlConnectionHttpClient.create()).build());

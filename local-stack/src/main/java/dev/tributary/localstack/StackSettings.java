@@ -16,7 +16,8 @@ public record StackSettings(
         int postgresPort,
         String bucket,
         String kmsKeyArn,
-        int collectorPort) {
+        int collectorPort,
+        int enrichPort) {
 
     public StackSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -26,6 +27,7 @@ public record StackSettings(
         requirePort("s3-port", s3Port);
         requirePort("postgres-port", postgresPort);
         requirePort("collector-port", collectorPort);
+        requirePort("enrich-port", enrichPort);
         if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
             throw new IllegalArgumentException("bucket: expected an S3 bucket name (3-63 lower-case letters, digits, '.', '-'), got '"
                     + bucket + "'");

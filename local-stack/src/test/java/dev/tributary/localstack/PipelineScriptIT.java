@@ -69,7 +69,8 @@ class PipelineScriptIT {
     void pipelineUpPrintsTheAddressesAndARestartFindsTopicsObjectsAndTables() throws Exception {
         List<String> ports = List.of(
                 "--kafka-port", freePort(), "--kafka-controller-port", freePort(), "--registry-port", freePort(),
-                "--s3-port", freePort(), "--postgres-port", freePort(), "--collector-port", freePort());
+                "--s3-port", freePort(), "--postgres-port", freePort(), "--collector-port", freePort(),
+                "--enrich-port", freePort());
 
         Map<String, String> first = start(ports);
         assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres", "collector", "stream-enrich",
