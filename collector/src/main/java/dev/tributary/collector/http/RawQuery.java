@@ -60,6 +60,10 @@ record RawQuery(String path, String query) {
 
     /** Strict form decoding: '+' is a space, %XX must be well formed and the bytes valid UTF-8. */
     static Optional<String> decode(String s) {
+        if (isPlainAscii(s)) {
+            // Most keys and many values need no decoding; this runs for every parameter of every request.
+            return Optional.of(s);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -90,6 +94,16 @@ record RawQuery(String path, String query) {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c == '+' || c > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodePath(String path) {

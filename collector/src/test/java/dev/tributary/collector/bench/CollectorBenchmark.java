@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class CollectorBenchmark {
 
+    // Long enough for C2 to finish compiling the collector's path; with 5 s it was still compiling while measured.
+    private static final int WARM_UP_SECONDS = 15;
+
     record Result(String name, double rps, String p50, String p99, long non2xx, long errors, long requests) {
     }
 
@@ -51,10 +54,10 @@ public final class CollectorBenchmark {
                 String c = "http://127.0.0.1:" + collector.port();
                 String b = "http://127.0.0.1:" + baseline.port();
                 // Warm both JITs and the producer before measuring.
-                wrk(c + get, null, 5, connections, threads);
-                wrk(b + get, null, 5, connections, threads);
-                wrk(c + "/com.snowplowanalytics.snowplow/tp2", post, 5, connections, threads);
-                wrk(b + "/com.snowplowanalytics.snowplow/tp2", post, 5, connections, threads);
+                wrk(c + get, null, WARM_UP_SECONDS, connections, threads);
+                wrk(b + get, null, WARM_UP_SECONDS, connections, threads);
+                wrk(c + "/com.snowplowanalytics.snowplow/tp2", post, WARM_UP_SECONDS, connections, threads);
+                wrk(b + "/com.snowplowanalytics.snowplow/tp2", post, WARM_UP_SECONDS, connections, threads);
 
                 results.add(named("baseline GET /i", wrk(b + get, null, seconds, connections, threads)));
                 results.add(named("collector GET /i", wrk(c + get, null, seconds, connections, threads)));
