@@ -1,5 +1,7 @@
 package dev.tributary.loader.buffer;
 
+import dev.tributary.loader.config.BufferConfig;
+
 import dev.tributary.loader.key.OffsetRange;
 import dev.tributary.loader.key.SchemaGroup;
 import java.io.ByteArrayOutputStream;
@@ -31,17 +33,20 @@ public final class BatchBuilder {
     private int records;
     private long lineBytes;
     private final Executor compressor;
+    private final int gzipLevel;
     private final Map<SchemaGroup, GzipBody> bodies = new LinkedHashMap<>();
     private final List<Future<?>> badRowSends = new ArrayList<>();
 
     /** Compresses on the calling thread. */
     public BatchBuilder(String topic, int partition, long firstOffset, long openedAtNanos) {
-        this(topic, partition, firstOffset, openedAtNanos, Runnable::run);
+        this(topic, partition, firstOffset, openedAtNanos, Runnable::run, BufferConfig.DEFAULT_GZIP_LEVEL);
     }
 
     /** Compresses on {@code compressor}, chunk by chunk and in order per schema group. */
-    public BatchBuilder(String topic, int partition, long firstOffset, long openedAtNanos, Executor compressor) {
+    public BatchBuilder(String topic, int partition, long firstOffset, long openedAtNanos, Executor compressor,
+                        int gzipLevel) {
         this.compressor = compressor;
+        this.gzipLevel = gzipLevel;
         this.topic = topic;
         this.partition = partition;
         this.firstOffset = firstOffset;
@@ -58,7 +63,7 @@ public final class BatchBuilder {
             folderTimeMillis = timeMillis;
             timeBucket = bucket;
         }
-        bodies.computeIfAbsent(group, g -> new GzipBody(compressor)).write(line);
+        bodies.computeIfAbsent(group, g -> new GzipBody(compressor, gzipLevel)).write(line);
         lineBytes += line.length + 1;
         count(offset);
     }
@@ -128,10 +133,14 @@ public final class BatchBuilder {
         private byte[] chunk = new byte[CHUNK];
         private int used;
 
-        GzipBody(Executor compressor) {
+        GzipBody(Executor compressor, int level) {
             this.compressor = compressor;
             try {
-                gzip = new GZIPOutputStream(bytes, 64 * 1024);
+                gzip = new GZIPOutputStream(bytes, 64 * 1024) {
+                    {
+                        def.setLevel(level);
+                    }
+                };
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

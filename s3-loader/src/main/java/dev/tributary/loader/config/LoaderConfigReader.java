@@ -61,7 +61,8 @@ public final class LoaderConfigReader {
             BufferConfig buffer = new BufferConfig(
                     positiveInt(c, "buffer.max-records"),
                     positiveBytes(c, "buffer.max-bytes"),
-                    positiveDuration(c, "buffer.max-delay"));
+                    positiveDuration(c, "buffer.max-delay"),
+                    gzipLevel(c, "buffer.gzip-level"));
             RetryConfig retry = new RetryConfig(
                     positiveDuration(c, "retry.initial-backoff"),
                     positiveDuration(c, "retry.max-backoff"),
@@ -171,6 +172,14 @@ public final class LoaderConfigReader {
             throw new LoaderConfigException(key(path), "one of " + java.util.Arrays.toString(type.getEnumConstants()),
                     text);
         }
+    }
+
+    private static int gzipLevel(Config c, String path) {
+        int level = positiveInt(c, path);
+        if (level > 9) {
+            throw new LoaderConfigException(key(path), "a gzip level from 1 (fastest) to 9 (smallest)", level);
+        }
+        return level;
     }
 
     private static int positiveInt(Config c, String path) {

@@ -194,7 +194,8 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                 s.pinnedEnd = replay.last();
                 s.stored.remove(replay);
             }
-            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime(), compressor);
+            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime(), compressor,
+                    buffer.gzipLevel());
         }
         if (decoded instanceof Decoded.Line line) {
             s.open.addLine(offset, line.group(), line.line(), line.eventTimeMillis(), bucket);

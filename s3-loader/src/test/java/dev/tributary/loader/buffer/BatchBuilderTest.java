@@ -32,7 +32,7 @@ class BatchBuilderTest {
         Random random = new Random(seed);
         List<SchemaGroup> groups = List.of(SchemaGroup.NONE, new SchemaGroup("v", "a", "jsonschema", 1),
                 new SchemaGroup("v", "b", "jsonschema", 2));
-        BatchBuilder builder = new BatchBuilder("t", 0, 100, System.nanoTime(), pool);
+        BatchBuilder builder = new BatchBuilder("t", 0, 100, System.nanoTime(), pool, 6);
         Map<SchemaGroup, List<String>> expected = new HashMap<>();
         long offset = 100;
         for (int i = 0; i < 3000; i++) {
@@ -52,5 +52,28 @@ class BatchBuilderTest {
         assertThat(batch.range()).isEqualTo(new OffsetRange(100, 3099));
         assertThat(batch.bodies().keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         batch.bodies().forEach((group, gz) -> assertThat(Bucket.gunzipLines(gz)).isEqualTo(expected.get(group)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theGzipLevelTradesSizeForSpeedWithoutChangingTheContent() {
+        Random random = new Random(7);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            // Enriched-TSV-like text: repetitive structure, varying values.
+            lines.add("shop\tweb\t2026-11-21 10:00:" + (10 + random.nextInt(50)) + ".000\tpage_view\t"
+                    + Long.toHexString(random.nextLong()) + "\thttps://shop.example.com/p/" + random.nextInt(500));
+        }
+        Map<Integer, byte[]> bodies = new HashMap<>();
+        for (int level : new int[] {1, 9}) {
+            BatchBuilder builder = new BatchBuilder("t", 0, 0, System.nanoTime(), pool, level);
+            for (int i = 0; i < lines.size(); i++) {
+                builder.addLine(i, SchemaGroup.NONE, lines.get(i).getBytes(StandardCharsets.UTF_8), 0L, 0L);
+            }
+            bodies.put(level, builder.seal(RotationReason.RECORDS).bodies().get(SchemaGroup.NONE));
+        }
+
+        assertThat(Bucket.gunzipLines(bodies.get(1))).isEqualTo(lines);
+        assertThat(Bucket.gunzipLines(bodies.get(9))).isEqualTo(lines);
+        assertThat(bodies.get(9).length).isLessThan(bodies.get(1).length);
     }
 }

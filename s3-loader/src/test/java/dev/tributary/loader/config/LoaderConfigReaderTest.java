@@ -40,6 +40,11 @@ class LoaderConfigReaderTest {
         assertThat(c.encryption().bucketKeyEnabled()).isTrue();
     }
 
+    @Test
+    void theGzipLevelIsASetting() {
+        assertThat(read("tributary.s3-loader.buffer.gzip-level = 1").buffer().gzipLevel()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "tributary.s3-loader.output.encryption.mode = \"aws:kms\"|tributary.s3-loader.output.encryption.kms-key-id",
@@ -48,6 +53,8 @@ class LoaderConfigReaderTest {
             "tributary.s3-loader.purpose = \"LOGS\"|tributary.s3-loader.purpose",
             "tributary.s3-loader.buffer.max-records = 0|tributary.s3-loader.buffer.max-records",
             "tributary.s3-loader.buffer.max-delay = \"soon\"|tributary.s3-loader.buffer.max-delay",
+            "tributary.s3-loader.buffer.gzip-level = 10|tributary.s3-loader.buffer.gzip-level",
+            "tributary.s3-loader.buffer.gzip-level = 0|tributary.s3-loader.buffer.gzip-level",
             "tributary.s3-loader.output.s3.part-size = 1MiB|tributary.s3-loader.output.s3.part-size",
             "tributary.s3-loader.output.s3.bucket = \"Not_A_Bucket\"|tributary.s3-loader.output.s3.bucket",
             "tributary.s3-loader.output.s3.partition-format = \"{vendor}\"|tributary.s3-loader.output.s3.partition-format",
