@@ -84,7 +84,8 @@ public final class LoaderBenchmark {
                     new S3Output(BUCKET, "enriched", "{yyyy}/{MM}/{dd}/{HH}", s3.region(), Optional.of(s3.endpoint()),
                             true, 16L * 1024 * 1024, 8L * 1024 * 1024, TimeSource.COLLECTOR),
                     EncryptionConfig.sseS3(),
-                    new BufferConfig(1_000_000, 32L * 1024 * 1024, Duration.ofSeconds(2)),
+                    new BufferConfig(1_000_000, 32L * 1024 * 1024, Duration.ofSeconds(2),
+                            Integer.getInteger("bench.gzip-level", BufferConfig.DEFAULT_GZIP_LEVEL)),
                     new RetryConfig(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60)),
                     "bench-bad", Map.of(), -1);
 
