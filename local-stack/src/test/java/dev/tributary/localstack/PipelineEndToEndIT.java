@@ -1,5 +1,6 @@
 package dev.tributary.localstack;
 
+import static dev.tributary.localstack.StackTestSupport.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +17,6 @@ import dev.tributary.schemas.serde.AvroDeserializer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,10 +37,6 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -133,7 +129,7 @@ class PipelineEndToEndIT {
         goodIds.add(structId);
         goodIds.add(clickId);
 
-        try (S3Client s3 = s3(endpoints.get("s3"))) {
+        try (S3Client s3 = StackTestSupport.s3(endpoints.get("s3"))) {
             // Enriched: every good event exactly once, nothing else (the invalid one must not sneak in).
             List<String> enrichedLines = new ArrayList<>();
             await("enriched events in s3://" + BUCKET + "/enriched/").atMost(Duration.ofSeconds(75))
@@ -320,21 +316,5 @@ class PipelineEndToEndIT {
         }
         assertThat(encryption).as("server-side encryption under %s", prefix).allSatisfy((key, sse) ->
                 assertThat(sse).isEqualTo(expected));
-    }
-
-    private static S3Client s3(String endpoint) {
-        return S3Client.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -94,7 +89,7 @@ class PipelineScriptIT {
             admin.createTopics(List.of(new NewTopic("quickstart-events", 2, (short) 1))).all().get();
             producer.send(new ProducerRecord<>("quickstart-events", "k", "hello from the first run")).get();
         }
-        try (S3Client s3 = s3(first.get("s3"))) {
+        try (S3Client s3 = StackTestSupport.s3(first.get("s3"))) {
             s3.putObject(b -> b.bucket("tributary").key("enriched/run=1/part-0.gz")
                     .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("event line"));
         }
@@ -122,7 +117,7 @@ class PipelineScriptIT {
             });
             assertThat(values).containsExactly("hello from the first run");
         }
-        try (S3Client s3 = s3(second.get("s3"))) {
+        try (S3Client s3 = StackTestSupport.s3(second.get("s3"))) {
             HeadObjectResponse head = s3.headObject(b -> b.bucket("tributary").key("enriched/run=1/part-0.gz"));
             assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
             assertThat(s3.getObjectAsBytes(b -> b.bucket("tributary").key("enriched/run=1/part-0.gz")).asUtf8String())
@@ -172,19 +167,8 @@ class PipelineScriptIT {
         assertThat(running.waitFor(90, TimeUnit.SECONDS)).as("stack stopped after SIGTERM").isTrue();
     }
 
-    private static S3Client s3(String endpoint) {
-        return S3Client.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
 
-    private static String freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        }
+    private static String freePort() {
+        return Integer.toString(StackTestSupport.freePort());
     }
 }
