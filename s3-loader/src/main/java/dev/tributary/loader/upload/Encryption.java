@@ -22,13 +22,30 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 public final class Encryption {
 
     private final EncryptionConfig config;
-    private final String contextHeader;
+    // The request fields each mode sets, worked out once; null means "not sent", which the SDK omits.
+    private final ServerSideEncryption serverSideEncryption;
+    private final String kmsKeyId;
+    private final String kmsContext;
+    private final Boolean bucketKeyEnabled;
+    private final String customerAlgorithm;
+    private final String customerKey;
     private final String customerKeyMd5;
 
     public Encryption(EncryptionConfig config) {
         this.config = config;
-        this.contextHeader = config.kmsContext().isEmpty() ? null : base64Json(config);
-        this.customerKeyMd5 = config.customerKey().map(Encryption::md5).orElse(null);
+        boolean kms = config.mode() == EncryptionConfig.Mode.AWS_KMS;
+        boolean customer = config.mode() == EncryptionConfig.Mode.SSE_C;
+        this.serverSideEncryption = switch (config.mode()) {
+            case AES256 -> ServerSideEncryption.AES256;
+            case AWS_KMS -> ServerSideEncryption.AWS_KMS;
+            case NONE, SSE_C -> null;
+        };
+        this.kmsKeyId = kms ? config.kmsKeyId().orElseThrow() : null;
+        this.kmsContext = kms && !config.kmsContext().isEmpty() ? base64Json(config) : null;
+        this.bucketKeyEnabled = kms && config.bucketKeyEnabled() ? Boolean.TRUE : null;
+        this.customerAlgorithm = customer ? "AES256" : null;
+        this.customerKey = customer ? config.customerKey().orElseThrow() : null;
+        this.customerKeyMd5 = customer ? md5(customerKey) : null;
     }
 
     public EncryptionConfig config() {
@@ -36,48 +53,24 @@ public final class Encryption {
     }
 
     public PutObjectRequest.Builder apply(PutObjectRequest.Builder b) {
-        switch (config.mode()) {
-            case NONE -> { }
-            case AES256 -> b.serverSideEncryption(ServerSideEncryption.AES256);
-            case AWS_KMS -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS)
-                    .ssekmsKeyId(config.kmsKeyId().orElseThrow())
-                    .ssekmsEncryptionContext(contextHeader)
-                    .bucketKeyEnabled(config.bucketKeyEnabled() ? Boolean.TRUE : null);
-            case SSE_C -> b.sseCustomerAlgorithm("AES256").sseCustomerKey(config.customerKey().orElseThrow())
-                    .sseCustomerKeyMD5(customerKeyMd5);
-        }
-        return b;
+        return b.serverSideEncryption(serverSideEncryption).ssekmsKeyId(kmsKeyId).ssekmsEncryptionContext(kmsContext)
+                .bucketKeyEnabled(bucketKeyEnabled)
+                .sseCustomerAlgorithm(customerAlgorithm).sseCustomerKey(customerKey).sseCustomerKeyMD5(customerKeyMd5);
     }
 
     public CreateMultipartUploadRequest.Builder apply(CreateMultipartUploadRequest.Builder b) {
-        switch (config.mode()) {
-            case NONE -> { }
-            case AES256 -> b.serverSideEncryption(ServerSideEncryption.AES256);
-            case AWS_KMS -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS)
-                    .ssekmsKeyId(config.kmsKeyId().orElseThrow())
-                    .ssekmsEncryptionContext(contextHeader)
-                    .bucketKeyEnabled(config.bucketKeyEnabled() ? Boolean.TRUE : null);
-            case SSE_C -> b.sseCustomerAlgorithm("AES256").sseCustomerKey(config.customerKey().orElseThrow())
-                    .sseCustomerKeyMD5(customerKeyMd5);
-        }
-        return b;
+        return b.serverSideEncryption(serverSideEncryption).ssekmsKeyId(kmsKeyId).ssekmsEncryptionContext(kmsContext)
+                .bucketKeyEnabled(bucketKeyEnabled)
+                .sseCustomerAlgorithm(customerAlgorithm).sseCustomerKey(customerKey).sseCustomerKeyMD5(customerKeyMd5);
     }
 
     /** Parts carry the customer key under SSE-C; the other modes are set once at create. */
     public UploadPartRequest.Builder apply(UploadPartRequest.Builder b) {
-        if (config.mode() == EncryptionConfig.Mode.SSE_C) {
-            b.sseCustomerAlgorithm("AES256").sseCustomerKey(config.customerKey().orElseThrow())
-                    .sseCustomerKeyMD5(customerKeyMd5);
-        }
-        return b;
+        return b.sseCustomerAlgorithm(customerAlgorithm).sseCustomerKey(customerKey).sseCustomerKeyMD5(customerKeyMd5);
     }
 
     public HeadObjectRequest.Builder apply(HeadObjectRequest.Builder b) {
-        if (config.mode() == EncryptionConfig.Mode.SSE_C) {
-            b.sseCustomerAlgorithm("AES256").sseCustomerKey(config.customerKey().orElseThrow())
-                    .sseCustomerKeyMD5(customerKeyMd5);
-        }
-        return b;
+        return b.sseCustomerAlgorithm(customerAlgorithm).sseCustomerKey(customerKey).sseCustomerKeyMD5(customerKeyMd5);
     }
 
     /** @return null if {@code head} shows the configured encryption, else what differs */
