@@ -1,5 +1,7 @@
 package dev.tributary.infra.kafka;
 
+import dev.tributary.infra.net.BindAddress;
+import dev.tributary.infra.net.OwnerOnlyDirectories;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,6 +47,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
+    private final BindAddress bindAddress;
     private final int port;
     private final int controllerPort;
     private final Path dataDir;
@@ -55,6 +58,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private String clusterId;
 
     private EmbeddedKafka(Builder builder) {
+        this.bindAddress = builder.bindAddress;
         this.port = FreePort.orPick(builder.port);
         this.controllerPort = FreePort.orPick(builder.controllerPort);
         this.deleteDataDirOnClose = builder.dataDir == null;
@@ -74,6 +78,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
+        OwnerOnlyDirectories.create(dataDir);
         clusterId = new KRaftStorage(dataDir).formatIfNeeded(NODE_ID, CONTROLLER_LISTENER);
         KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(brokerConfig(), false), Time.SYSTEM);
         try {
@@ -88,9 +93,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         return this;
     }
 
-    /** The value for {@code bootstrap.servers}: {@code localhost:PORT}. */
+    /** The value for {@code bootstrap.servers}: {@code localhost:PORT} (the interface's address for other binds). */
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return bindAddress.clientHost() + ":" + port;
+    }
+
+    /** The interface both listeners are bound to; loopback unless the builder said otherwise. */
+    public BindAddress bindAddress() {
+        return bindAddress;
     }
 
     public int port() {
@@ -148,9 +158,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", String.valueOf(NODE_ID));
-        config.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        config.put("listeners", BROKER_LISTENER + "://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        config.put("advertised.listeners", BROKER_LISTENER + "://localhost:" + port);
+        // The listeners name the interface literally: "localhost" would leave the choice to the resolver.
+        String listenerHost = bindAddress.literal();
+        config.put("controller.quorum.voters", NODE_ID + "@" + bindAddress.clientHost() + ":" + controllerPort);
+        config.put("listeners", BROKER_LISTENER + "://" + listenerHost + ":" + port + ","
+                + CONTROLLER_LISTENER + "://" + listenerHost + ":" + controllerPort);
+        config.put("advertised.listeners", BROKER_LISTENER + "://" + bindAddress.clientHost() + ":" + port);
         config.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("inter.broker.listener.name", BROKER_LISTENER);
@@ -209,7 +222,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static Path createTempDir() {
         try {
-            return Files.createTempDirectory("embedded-kafka-");
+            return Files.createTempDirectory("embedded-kafka-", OwnerOnlyDirectories.ATTRIBUTE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary Kafka data directory", e);
         }
@@ -235,6 +248,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Settings for an {@link EmbeddedKafka}; everything has a working default. */
     public static final class Builder {
 
+        private BindAddress bindAddress = BindAddress.LOOPBACK;
         private int port;
         private int controllerPort;
         private Path dataDir;
@@ -246,6 +260,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         /** Client (PLAINTEXT) port; 0, the default, picks a free one. */
         public Builder port(int port) {
             this.port = requirePort(port);
+            return this;
+        }
+
+        /** Interface of the client and controller listeners; default loopback (this machine only). */
+        public Builder bindAddress(BindAddress bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
             return this;
         }
 

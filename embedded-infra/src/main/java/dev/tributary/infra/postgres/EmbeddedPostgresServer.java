@@ -1,5 +1,7 @@
 package dev.tributary.infra.postgres;
 
+import dev.tributary.infra.net.BindAddress;
+import dev.tributary.infra.net.OwnerOnlyDirectories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +49,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     if (settings.port() != 0) {
       builder.setPort(settings.port());
     }
-    settings.dataDir().ifPresent(dir -> builder.setDataDirectory(dir).setCleanDataDirectory(false));
+    builder.setServerConfig("listen_addresses", listenAddresses(settings.bindAddress()));
+    // No Unix-domain socket: zonky's default directory is /tmp, where any local user could connect, and with
+    // trust authentication that would be a login. TCP on the bind address is the only way in.
+    builder.setServerConfig("unix_socket_directories", "");
+    settings.dataDir().ifPresent(dir -> {
+      // The parent is ours; initdb creates the cluster directory itself, owner-only as PostgreSQL insists.
+      if (dir.getParent() != null) {
+        OwnerOnlyDirectories.create(dir.getParent());
+      }
+      builder.setDataDirectory(dir).setCleanDataDirectory(false);
+    });
     try {
       running = builder.start();
     } catch (IOException e) {
@@ -58,7 +70,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** Such as {@code jdbc:postgresql://localhost:5432/postgres}; pass {@link #user()} and {@link #password()}. */
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    return "jdbc:postgresql://" + settings.bindAddress().clientHost() + ":" + port() + "/" + DATABASE;
+  }
+
+  /**
+   * PostgreSQL's {@code listen_addresses}. zonky checks readiness over JDBC on {@code localhost}, so a bind to one
+   * non-loopback interface adds 127.0.0.1 (this machine only) to it.
+   */
+  static String listenAddresses(BindAddress bind) {
+    String address = bind.toString();
+    if (bind.isWildcard()) {
+      return bind.address() instanceof java.net.Inet6Address ? "*" : "0.0.0.0";
+    }
+    return bind.equals(BindAddress.LOOPBACK) ? address : address + ",127.0.0.1";
   }
 
   public int port() {
@@ -106,10 +130,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** Collects {@link PostgresSettings}; defaults are a free port and a temporary data directory. */
   public static final class Builder {
 
+    private BindAddress bindAddress = BindAddress.LOOPBACK;
     private int port;
     private Path dataDir;
 
     private Builder() {
+    }
+
+    /** Interface to listen on; default loopback (this machine only). */
+    public Builder bindAddress(BindAddress bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
     }
 
     public Builder port(int port) {
@@ -124,7 +155,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public PostgresSettings settings() {
-      return new PostgresSettings(port, Optional.ofNullable(dataDir));
+      return new PostgresSettings(bindAddress, port, Optional.ofNullable(dataDir));
     }
 
     public EmbeddedPostgresServer build() {

@@ -3,11 +3,10 @@ package dev.tributary.infra.registry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.tributary.infra.net.BindAddress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +37,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final int HANDLER_GRACE_SECONDS = 5;
 
     private final String bootstrapServers;
+    private final BindAddress bindAddress;
     private final int requestedPort;
     private final String topic;
     private final Duration storeTimeout;
@@ -48,6 +48,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     private SchemaRegistryServer(Builder builder) {
         this.bootstrapServers = builder.bootstrapServers;
+        this.bindAddress = builder.bindAddress;
         this.requestedPort = builder.port;
         this.topic = builder.topic;
         this.storeTimeout = builder.storeTimeout;
@@ -69,14 +70,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             store.start();
             SchemaRegistry registry = new SchemaRegistry(state, store, codec, new CompatibilityChecker());
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+            http = HttpServer.create(bindAddress.socketAddress(requestedPort), 0);
             handlers = Executors.newFixedThreadPool(HANDLER_THREADS, handlerThreads());
             http.setExecutor(handlers);
             http.createContext("/", new RegistryHttpHandler(registry, json));
             http.start();
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("cannot listen on port " + requestedPort, e);
+            throw new UncheckedIOException("cannot listen on " + bindAddress.literal() + ":" + requestedPort, e);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -86,7 +87,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** {@code http://localhost:PORT}, the value for {@code schema.registry.url}. */
     public String url() {
-        return "http://localhost:" + port();
+        return "http://" + bindAddress.clientHost() + ":" + port();
+    }
+
+    public BindAddress bindAddress() {
+        return bindAddress;
     }
 
     public synchronized int port() {
@@ -134,6 +139,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     public static final class Builder {
 
         private final String bootstrapServers;
+        private BindAddress bindAddress = BindAddress.LOOPBACK;
         private int port;
         private String topic = DEFAULT_TOPIC;
         private Duration storeTimeout = Duration.ofSeconds(30);
@@ -148,6 +154,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 throw new IllegalArgumentException("not a port: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /** Interface to listen on; default loopback (this machine only). */
+        public Builder bindAddress(BindAddress bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
             return this;
         }
 

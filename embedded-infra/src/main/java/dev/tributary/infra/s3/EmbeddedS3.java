@@ -1,5 +1,7 @@
 package dev.tributary.infra.s3;
 
+import dev.tributary.infra.net.BindAddress;
+import dev.tributary.infra.net.OwnerOnlyDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,7 +48,8 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
     root = settings.dataDir().map(EmbeddedS3::createDirectories).orElseGet(EmbeddedS3::createTempDirectory);
     try {
-      running = S3MockBoot.start(S3MockArguments.of(settings, root), settings.validKmsKeys());
+      running = S3MockBoot.start(S3MockArguments.of(settings, root), settings.validKmsKeys(),
+          settings.bindAddress());
     } catch (RuntimeException e) {
       deleteTemporaryRoot();
       throw e;
@@ -56,7 +59,7 @@ public final class EmbeddedS3 implements AutoCloseable {
 
   /** The HTTP endpoint, such as {@code http://localhost:41233}; use with path-style access. */
   public URI endpoint() {
-    return URI.create("http://localhost:" + port());
+    return URI.create("http://" + settings.bindAddress().clientHost() + ":" + port());
   }
 
   public int port() {
@@ -111,15 +114,15 @@ public final class EmbeddedS3 implements AutoCloseable {
 
   private static Path createDirectories(Path dir) {
     try {
-      return Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create S3 data dir " + dir, e);
+      return OwnerOnlyDirectories.create(dir);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot create S3 data dir " + dir, e.getCause());
     }
   }
 
   private static Path createTempDirectory() {
     try {
-      return Files.createTempDirectory("tributary-s3-");
+      return Files.createTempDirectory("tributary-s3-", OwnerOnlyDirectories.ATTRIBUTE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary S3 data dir", e);
     }
@@ -128,6 +131,7 @@ public final class EmbeddedS3 implements AutoCloseable {
   /** Collects {@link S3Settings}; defaults are a free port, a temporary data dir, no buckets, no KMS keys. */
   public static final class Builder {
 
+    private BindAddress bindAddress = BindAddress.LOOPBACK;
     private int port;
     private Path dataDir;
     private String[] initialBuckets = {};
@@ -135,6 +139,12 @@ public final class EmbeddedS3 implements AutoCloseable {
     private String region = S3Settings.DEFAULT_REGION;
 
     private Builder() {
+    }
+
+    /** Interface to listen on; default loopback (this machine only). */
+    public Builder bindAddress(BindAddress bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
     }
 
     public Builder port(int port) {
@@ -165,7 +175,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     public S3Settings settings() {
-      return new S3Settings(port, Optional.ofNullable(dataDir), List.of(initialBuckets),
+      return new S3Settings(bindAddress, port, Optional.ofNullable(dataDir), List.of(initialBuckets),
           List.of(validKmsKeys), region);
     }
 

@@ -25,7 +25,8 @@ final class S3MockArguments {
     // a free port nobody uses, and serve on the extra plain connector S3Mock adds for http.port.
     args.add("--server.ssl.enabled=false");
     args.add("--server.port=0");
-    args.add("--server.address=127.0.0.1");
+    // Binds only S3Mock's main connector: the extra ones it adds itself ignore it, see S3MockBoot.bindConnectors.
+    args.add("--server.address=" + settings.bindAddress());
     args.add("--http.port=" + settings.port());
     args.add("--com.adobe.testing.s3mock.httpPort=" + settings.port());
 

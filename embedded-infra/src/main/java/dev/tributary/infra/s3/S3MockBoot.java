@@ -3,12 +3,17 @@ package dev.tributary.infra.s3;
 import com.adobe.testing.s3mock.S3MockApplication;
 import com.adobe.testing.s3mock.s3.service.MultipartService;
 import com.adobe.testing.s3mock.s3.store.KmsKeyStore;
+import dev.tributary.infra.net.BindAddress;
 import java.util.List;
+import org.apache.catalina.Engine;
+import org.apache.catalina.connector.Connector;
 import java.util.Map;
 import java.util.logging.Level;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -38,7 +43,7 @@ final class S3MockBoot {
   private S3MockBoot() {
   }
 
-  static Started start(String[] args, List<String> validKmsKeys) {
+  static Started start(String[] args, List<String> validKmsKeys, BindAddress bindAddress) {
     quietTomcat();
     SpringApplication app = new SpringApplication(S3MockApplication.class);
     // Outranks S3Mock's own KmsKeyStore bean (see KmsKeys) without needing bean-definition overriding.
@@ -49,6 +54,8 @@ final class S3MockBoot {
       // Boot registers Filter beans for every request.
       registry.registerBean("tributaryMultipartEncryptionFilter", MultipartEncryptionFilter.class,
           () -> new MultipartEncryptionFilter(registry.getBean(MultipartService.class)));
+      registry.registerBean("tributaryConnectorBinding", WebServerFactoryCustomizer.class,
+          () -> bindConnectors(bindAddress));
     });
     List<ApplicationListener<?>> listeners = app.getListeners().stream()
         .filter(listener -> !(listener instanceof LoggingApplicationListener))
@@ -59,6 +66,21 @@ final class S3MockBoot {
     app.setLogStartupInfo(false);
     var context = app.run(args);
     return new Started(context.getBean(S3MockApplication.class));
+  }
+
+  /**
+   * {@code server.address} reaches only Boot's main connector. S3Mock 5.2.0 adds the plain-HTTP connector (the one we
+   * serve on) and, in its S3 Vectors configuration, more connectors of its own, all created without an address, so
+   * Tomcat would bind them to every interface. A context customizer runs after every connector has been added to the
+   * service and before any is started, so it catches them all, whatever order the factory customizers run in.
+   */
+  private static WebServerFactoryCustomizer<TomcatServletWebServerFactory> bindConnectors(BindAddress bindAddress) {
+    return factory -> factory.addContextCustomizers(context -> {
+      Engine engine = (Engine) context.getParent().getParent();
+      for (Connector connector : engine.getService().findConnectors()) {
+        connector.setProperty("address", bindAddress.toString());
+      }
+    });
   }
 
   private static synchronized void quietTomcat() {
