@@ -119,14 +119,14 @@ public final class S3Loader implements AutoCloseable {
                 r -> daemon(r, config.name() + "-gzip-" + THREADS.incrementAndGet()));
         LoaderLoop loop = new LoaderLoop(config.name(), consumer, config.input().topic(),
                 RecordDecoder.forConfig(config), format, config.buffer(), writer, stored, badRows, uploads,
-                compressors, metrics, hooks, Duration.ofSeconds(30));
+                compressors, metrics, hooks, Duration.ofSeconds(30),
+                new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()));
         Thread thread = daemon(loop, config.name() + "-consumer");
         MonitoringServer monitoring = null;
         try {
             if (config.monitoringPort() >= 0) {
-                monitoring = new MonitoringServer(config.monitoringPort(), registry,
-                        () -> loop.failure() != null ? "failed: " + loop.failure()
-                                : loop.running() ? null : "stopped");
+                monitoring = new MonitoringServer(config.monitoringHost(), config.monitoringPort(), registry,
+                        () -> unhealthyReason(loop));
             }
         } catch (IOException e) {
             producer.close();
@@ -134,13 +134,30 @@ public final class S3Loader implements AutoCloseable {
             uploads.shutdownNow();
             compressors.shutdownNow();
             throw new UncheckedIOException("tributary.s3-loader.monitoring.port: cannot listen on "
-                    + config.monitoringPort(), e);
+                    + config.monitoringHost() + ":" + config.monitoringPort(), e);
         }
         thread.start();
         LOG.info("loader_started loader={} purpose={} topic={} destination=s3://{}/{} encryption={}", config.name(),
                 config.purpose(), config.input().topic(), config.s3().bucket(), keys.root(),
                 config.encryption().mode().configValue());
         return new S3Loader(config, loop, thread, uploads, compressors, badRows, s3, ownsS3, metrics, monitoring);
+    }
+
+    /** Null while healthy; otherwise what {@code /health} answers with its 503. */
+    private static String unhealthyReason(LoaderLoop loop) {
+        Throwable failure = loop.failure();
+        if (failure != null) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // The root cause is what an operator acts on (403, NoSuchBucket ...); it names no record content.
+            return "failed: " + failure.getMessage() + (root == failure ? "" : "; cause: " + root);
+        }
+        if (!loop.running()) {
+            return "stopped";
+        }
+        return loop.degradedReason();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -188,6 +205,18 @@ public final class S3Loader implements AutoCloseable {
     /** True while consuming; false after close or a failure. */
     public boolean healthy() {
         return loop.running();
+    }
+
+    /** Null while the loader works; otherwise why not (failed, stopped, or the schema registry is down). */
+    public String unhealthyReason() {
+        return unhealthyReason(loop);
+    }
+
+    /**
+     * Blocks until the consumer thread has ended, by {@link #close()} or by a failure; {@link #failure()} tells which.
+     */
+    public void awaitTermination() throws InterruptedException {
+        thread.join();
     }
 
     /** The error that stopped the loader, if one did. */

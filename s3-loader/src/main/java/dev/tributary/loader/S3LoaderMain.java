@@ -6,13 +6,19 @@ import dev.tributary.loader.config.LoaderConfigReader;
 import dev.tributary.loader.upload.EncryptionProbe;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java dev.tributary.loader.S3LoaderMain [config.hocon]}: reference.conf, then the file, then environment
- * variables (see reference.conf) and system properties. Exit code 2 for invalid configuration, 1 for a failed start.
+ * variables (see reference.conf) and system properties. Exit code 2 for invalid configuration, 1 for a failed start
+ * or for a loader that stopped on its own after starting (an S3 error that is not retried, a broker refusing a
+ * commit ...): a supervisor (systemd, Kubernetes) then sees the failure and restarts it, and the restart replays from
+ * the last committed offset.
  */
 public final class S3LoaderMain {
+
+    /** A failed start, or a loader that stopped by itself after starting. */
+    public static final int EXIT_FAILED = 1;
 
     private S3LoaderMain() {
     }
@@ -38,12 +44,19 @@ public final class S3LoaderMain {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean shuttingDown = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown.set(true);
             loader.close();
-            stopped.countDown();
         }, "s3-loader-shutdown"));
         System.out.println(config.name() + ": s3://" + config.s3().bucket() + "/" + config.s3().prefix() + "/");
-        stopped.await();
+        loader.awaitTermination();
+        if (!shuttingDown.get()) {
+            // The consumer thread ended without being asked to: a process that stays up here would look alive to
+            // its supervisor while loading nothing. System.exit runs the shutdown hook, which closes the rest.
+            System.err.println("The s3-loader stopped: " + (loader.failure() == null ? "consumer thread ended"
+                    : loader.failure()));
+            System.exit(EXIT_FAILED);
+        }
     }
 }

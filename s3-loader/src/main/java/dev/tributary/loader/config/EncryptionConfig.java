@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Server-side encryption set on every write. {@code mode} is {@code none}, {@code AES256} (SSE-S3), {@code aws:kms}
+ * Server-side encryption set on every write. {@link #toString()} never shows the SSE-C customer key. {@code mode} is {@code none}, {@code AES256} (SSE-S3), {@code aws:kms}
  * (SSE-KMS with {@code kmsKeyId}, optional context and bucket key) or {@code SSE-C} (customer key, base64 of 32
  * bytes).
  */
@@ -17,6 +17,13 @@ public record EncryptionConfig(
 
     public EncryptionConfig {
         kmsContext = Map.copyOf(kmsContext);
+    }
+
+    @Override
+    public String toString() {
+        return "EncryptionConfig[mode=" + mode.configValue() + ", kmsKeyId=" + kmsKeyId.orElse("")
+                + ", kmsContext=" + kmsContext + ", bucketKeyEnabled=" + bucketKeyEnabled + ", customerKey="
+                + customerKey.map(k -> SensitiveProperties.MASK).orElse("") + "]";
     }
 
     public static EncryptionConfig none() {

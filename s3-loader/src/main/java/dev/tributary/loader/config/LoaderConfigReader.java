@@ -75,8 +75,13 @@ public final class LoaderConfigReader {
             if (port < -1 || port > 65535) {
                 throw new LoaderConfigException(key("monitoring.port"), "a TCP port, 0 for any, -1 for off", port);
             }
+            String host = nonBlank(c, "monitoring.host");
+            if (!host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+                throw new LoaderConfigException(key("monitoring.host"),
+                        "an IP address to listen on (0.0.0.0 every interface, 127.0.0.1 this machine only)", host);
+            }
             return new LoaderConfig(nonBlank(c, "name"), purpose, input, s3, encryption, buffer, retry,
-                    nonBlank(c, "output.bad.topic"), stringMap(c, "output.bad.producer"), port);
+                    nonBlank(c, "output.bad.topic"), stringMap(c, "output.bad.producer"), port, host);
         } catch (ConfigException e) {
             throw new LoaderConfigException("invalid configuration under " + ROOT + ": " + e.getMessage(), e);
         }

@@ -9,10 +9,12 @@ import dev.tributary.loader.config.BufferConfig;
 import dev.tributary.loader.key.OffsetRange;
 import dev.tributary.loader.key.PartitionFormat;
 import dev.tributary.loader.metrics.LoaderMetrics;
+import dev.tributary.loader.upload.Backoff;
 import dev.tributary.loader.upload.S3Writer;
 import dev.tributary.loader.upload.StoredObjects;
 import dev.tributary.loader.upload.UploadCancelledException;
 import dev.tributary.loader.upload.WriteOutcome;
+import dev.tributary.schemas.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -63,6 +66,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     private final LoaderMetrics metrics;
     private final LoaderHooks hooks;
     private final Duration drainTimeout;
+    private final RegistryOutage registry;
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
 
     private volatile boolean running = true;
@@ -72,7 +76,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     public LoaderLoop(String name, Consumer<byte[], byte[]> consumer, String topic, RecordDecoder decoder,
                       PartitionFormat format, BufferConfig buffer, S3Writer writer, StoredObjects storedObjects,
                       BadRowSink badRows, ExecutorService uploads, java.util.concurrent.Executor compressor,
-                      LoaderMetrics metrics, LoaderHooks hooks, Duration drainTimeout) {
+                      LoaderMetrics metrics, LoaderHooks hooks, Duration drainTimeout, Backoff registryBackoff) {
         this.name = name;
         this.consumer = consumer;
         this.topic = topic;
@@ -87,6 +91,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         this.metrics = metrics;
         this.hooks = hooks;
         this.drainTimeout = drainTimeout;
+        this.registry = new RegistryOutage(name, registryBackoff, metrics, new SplittableRandom());
     }
 
     /** Asks the loop to flush, commit and stop; returns at once. */
@@ -107,6 +112,11 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         return assignedOnce;
     }
 
+    /** Why the loop cannot make progress without having failed (the schema registry is down), or null. */
+    public String degradedReason() {
+        return registry.reason();
+    }
+
     @Override
     public void run() {
         try {
@@ -116,7 +126,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                 partitions.values().forEach(s -> s.rewound = false);
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     PartitionState state = partitions.get(new TopicPartition(record.topic(), record.partition()));
-                    if (state == null) {
+                    if (state == null || state.waitingForRegistry) {
                         continue;
                     }
                     if (state.paused) {
@@ -127,7 +137,12 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                         }
                         continue;
                     }
-                    accept(state, record);
+                    try {
+                        accept(state, record);
+                    } catch (SchemaRegistryException e) {
+                        waitForRegistry(state, record.offset(), e);
+                        continue;
+                    }
                     if (!state.waiting.isEmpty()) {
                         consumer.pause(List.of(state.partition));
                         state.paused = true;
@@ -146,6 +161,17 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         } finally {
             closeQuietly();
         }
+    }
+
+    /**
+     * Gives the record back to Kafka and pauses its partition until the registry retry is due; the loop keeps polling
+     * (so the group keeps the partition), flushing by time and committing what is already stored.
+     */
+    private void waitForRegistry(PartitionState s, long offset, SchemaRegistryException e) {
+        consumer.seek(s.partition, offset);
+        consumer.pause(List.of(s.partition));
+        s.waitingForRegistry = true;
+        registry.failed(e, System.nanoTime());
     }
 
     private Duration pollTimeout() {
@@ -179,6 +205,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             }
         }
         Decoded decoded = decoder.decode(record.topic(), record.value(), record.timestamp());
+        registry.succeeded();
         long bucket = decoded instanceof Decoded.Line line ? format.bucketOf(line.eventTimeMillis()) : 0;
         if (decoded instanceof Decoded.Line && s.open != null && s.pinnedEnd == null && s.open.hasLines()
                 && bucket > s.open.timeBucket()) {
@@ -301,12 +328,19 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     private void updatePauses() {
         List<TopicPartition> resume = new ArrayList<>();
         long paused = 0;
+        boolean registryRetryDue = registry.retryDue(System.nanoTime());
         for (PartitionState s : partitions.values()) {
+            boolean wasPaused = s.paused || s.waitingForRegistry;
             if (s.paused && s.waiting.isEmpty()) {
-                resume.add(s.partition);
                 s.paused = false;
-            } else if (s.paused) {
+            }
+            if (s.waitingForRegistry && registryRetryDue) {
+                s.waitingForRegistry = false;
+            }
+            if (s.paused || s.waitingForRegistry) {
                 paused++;
+            } else if (wasPaused) {
+                resume.add(s.partition);
             }
         }
         if (!resume.isEmpty()) {

@@ -31,6 +31,8 @@ final class PartitionState {
     boolean paused;
     /** This poll's remaining records of the paused partition were given back with a seek. */
     boolean rewound;
+    /** Rewound to a record whose writer schema the registry could not give; paused until the retry is due. */
+    boolean waitingForRegistry;
 
     PartitionState(TopicPartition partition, NavigableSet<OffsetRange> stored, long position) {
         this.partition = partition;

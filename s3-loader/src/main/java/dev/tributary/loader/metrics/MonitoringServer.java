@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -14,9 +15,9 @@ public final class MonitoringServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public MonitoringServer(int port, PrometheusMeterRegistry registry, Supplier<String> unhealthyReason)
+    public MonitoringServer(String host, int port, PrometheusMeterRegistry registry, Supplier<String> unhealthyReason)
             throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 0);
         server.createContext("/metrics", exchange -> respond(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", exchange -> {

@@ -24,7 +24,7 @@ class MonitoringServerTest {
         metrics.onRetry("upload-part", 1, new RuntimeException());
         AtomicReference<String> unhealthy = new AtomicReference<>();
         HttpClient http = HttpClient.newHttpClient();
-        try (MonitoringServer server = new MonitoringServer(0, registry, unhealthy::get)) {
+        try (MonitoringServer server = new MonitoringServer("127.0.0.1", 0, registry, unhealthy::get)) {
             String base = "http://localhost:" + server.port();
             String scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
