@@ -15,6 +15,7 @@ import dev.tributary.loader.upload.EncryptionProbe;
 import dev.tributary.loader.upload.Retrier;
 import dev.tributary.loader.upload.S3ClientFactory;
 import dev.tributary.loader.upload.S3Writer;
+import dev.tributary.loader.upload.SignerLogGuard;
 import dev.tributary.loader.upload.StoredObjects;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -95,6 +96,9 @@ public final class S3Loader implements AutoCloseable {
     }
 
     private static S3Loader start(LoaderConfig config, S3Client s3, boolean ownsS3, LoaderHooks hooks) {
+        if (config.encryption().mode() == dev.tributary.loader.config.EncryptionConfig.Mode.SSE_C) {
+            SignerLogGuard.capSignerLogging(config.name());
+        }
         Encryption encryption = new Encryption(config.encryption());
         PartitionFormat format = PartitionFormat.parse(config.s3().partitionFormat(), config.purpose());
         ObjectKeys keys = new ObjectKeys(config.s3().prefix(), format);
