@@ -48,6 +48,11 @@ public final class HttpRepository extends AbstractRepository {
 
     @Override
     public RepositoryLookup lookup(SchemaKey key) {
+        if (!key.isPlainPath()) {
+            // The server would resolve "/schemas/../x" outside its schema tree, with our API key attached.
+            return new RepositoryLookup.InvalidSchema("schema key " + key + " would leave the repository's /schemas "
+                    + "path; refused");
+        }
         URI uri = URI.create(baseUri + "/schemas/" + key.toPath());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
                 .header("Accept", "application/json");

@@ -100,10 +100,15 @@ public record ResolverConfig(int cacheSize, Duration cacheTtl, List<RepositoryCo
             }
         }
 
-        /** A static HTTP repository; {@code apiKey} may be null. */
+        /** A static HTTP repository; {@code apiKey} may be null and is never part of {@link #toString()}. */
         record Http(URI uri, String apiKey) implements Connection {
             public Http {
                 Objects.requireNonNull(uri, "uri");
+            }
+
+            @Override
+            public String toString() {
+                return "Http[uri=" + uri + ", apiKey=" + (apiKey == null ? "none" : "****") + "]";
             }
 
             @Override

@@ -62,6 +62,19 @@ public record SchemaKey(String vendor, String name, String format, SchemaVer ver
         return vendor + "/" + name + "/" + format + "/" + version;
     }
 
+    /**
+     * False when the vendor, name or format is {@code .} or {@code ..} (the vendor's character set allows both): as
+     * segments of a repository path those step out of the repository's tree.
+     */
+    boolean isPlainPath() {
+        for (String segment : new String[] {vendor, name, format}) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return toUri();

@@ -92,6 +92,17 @@ class HttpRepositoryTest {
     }
 
     @Test
+    void aKeyThatWouldLeaveTheSchemasPathIsNeverRequested() {
+        HttpRepository repository = new HttpRepository("local http", 0, List.of(), baseUri(), "secret");
+
+        RepositoryLookup lookup = repository.lookup(SchemaKey.parse("iglu:../admin/jsonschema/1-0-0"));
+
+        assertThat(lookup).isInstanceOf(RepositoryLookup.InvalidSchema.class);
+        assertThat(requests).isEmpty();
+        assertThat(apiKeys).isEmpty();
+    }
+
+    @Test
     void notFoundIsCachedTooSoMissingSchemasDoNotCostARequestPerEvent() {
         Resolver resolver = resolver(Duration.ofMinutes(10));
         SchemaKey missing = SchemaKey.parse("iglu:com.acme/missing/jsonschema/1-0-0");

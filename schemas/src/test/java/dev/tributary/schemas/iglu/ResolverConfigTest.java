@@ -46,6 +46,17 @@ class ResolverConfigTest {
     }
 
     @Test
+    void theApiKeyIsUsedButNeverPrinted() {
+        ResolverConfig config = ResolverConfig.parse(SNOWPLOW_STYLE);
+        ResolverConfig.Connection.Http http = (ResolverConfig.Connection.Http) config.repositories().get(1).connection();
+
+        assertThat(http.apiKey()).isEqualTo("k-123");
+        assertThat(http.toString()).doesNotContain("k-123").contains("apiKey=****");
+        assertThat(config.toString()).doesNotContain("k-123");
+        assertThat(config.repositories().get(1).toRepository().toString()).doesNotContain("k-123");
+    }
+
+    @Test
     void acceptsTheDataWithoutItsWrapperAndAMissingTtl() {
         ResolverConfig config = ResolverConfig.parse("""
                 {"cacheSize": 0, "repositories": []}""");
