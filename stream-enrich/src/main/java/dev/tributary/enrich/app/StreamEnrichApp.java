@@ -56,7 +56,7 @@ public final class StreamEnrichApp implements AutoCloseable {
 
     public static StreamEnrichApp start(EnrichConfig config) {
         Resolver resolver = resolver(config);
-        EnrichmentChain chain = EnrichmentChains.load(config.enrichments(), resolver);
+        EnrichmentChain chain = EnrichmentChains.load(config.enrichments(), resolver, config.streams().stateDir());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EnrichMetrics metrics = new EnrichMetrics(registry);
 

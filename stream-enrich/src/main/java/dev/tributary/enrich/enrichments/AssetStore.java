@@ -6,11 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +83,17 @@ public final class AssetStore {
         }
     }
 
+    /** Cached databases decide how events are enriched: only this service's user may write (or read) them. */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory);
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(ownerOnly));
+        Files.setPosixFilePermissions(directory, ownerOnly);
+    }
+
     private Path download(EnrichmentConfig config, String field, URI location, String database)
             throws EnrichmentConfigException {
         Path target = cacheDirectory.resolve(Integer.toHexString(location.toString().hashCode()) + "-" + database);
@@ -87,7 +102,7 @@ public final class AssetStore {
             return target;
         }
         try {
-            Files.createDirectories(cacheDirectory);
+            createOwnerOnly(cacheDirectory);
             Path partial = Files.createTempFile(cacheDirectory, database, ".part");
             HttpResponse<InputStream> response = http.send(
                     HttpRequest.newBuilder(location).timeout(Duration.ofMinutes(5)).GET().build(),

@@ -108,4 +108,14 @@ class AssetStoreTest {
 
         assertThat(located).isEqualTo(dir.resolve("local.json"));
     }
+
+    @Test
+    void theCacheDirectoryIsOwnerOnly() throws Exception {
+        Path cache = dir.resolve("state/enrichment-assets");
+
+        new AssetStore(cache, false).locate(config, "parameters", base(), "referers.json");
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
+                .isEqualTo("rwx------");
+    }
 }
