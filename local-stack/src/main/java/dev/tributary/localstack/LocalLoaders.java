@@ -49,6 +49,7 @@ final class LocalLoaders {
                 encryption,
                 new BufferConfig(10_000, 16L * 1024 * 1024, Duration.ofSeconds(10)),
                 new RetryConfig(Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30)),
-                "bad", Map.of(), -1);
+                // No monitoring server of their own: the stack's health endpoint reports them.
+                "bad", Map.of(), -1, settings.bindAddress().toString());
     }
 }

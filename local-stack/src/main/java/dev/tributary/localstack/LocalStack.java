@@ -3,6 +3,7 @@ package dev.tributary.localstack;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import dev.tributary.infra.net.BindAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +57,16 @@ public final class LocalStack implements Callable<Integer> {
             description = "stream-enrich /health and /metrics port (default: ${DEFAULT-VALUE}).")
     int enrichPort;
 
+    @Option(names = "--bind-address", defaultValue = "${env:TRIBUTARY_BIND_ADDRESS:-127.0.0.1}",
+            description = "Interface every server listens on: 127.0.0.1 (this machine only), 0.0.0.0 (every "
+                    + "interface: no authentication, raw events; only on a network you trust) or one address "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String bindAddress;
+
+    @Option(names = "--health-port", defaultValue = "${env:TRIBUTARY_HEALTH_PORT:-9096}",
+            description = "Port of the stack's /health, every component's health as JSON (default: ${DEFAULT-VALUE}).")
+    int healthPort;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalStack()).execute(args));
     }
@@ -65,7 +76,8 @@ public final class LocalStack implements Callable<Integer> {
         StackSettings settings;
         try {
             settings = new StackSettings(dataDir.toAbsolutePath(), kafkaPort, kafkaControllerPort, registryPort,
-                    s3Port, postgresPort, bucket, kmsKeyArn, collectorPort, enrichPort);
+                    s3Port, postgresPort, bucket, kmsKeyArn, collectorPort, enrichPort,
+                    BindAddress.parse("bind-address", bindAddress), healthPort);
         } catch (IllegalArgumentException e) {
             System.err.println("Invalid option: " + e.getMessage());
             return 2;

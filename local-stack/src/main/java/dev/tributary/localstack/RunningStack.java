@@ -4,6 +4,7 @@ import dev.tributary.collector.CollectorServer;
 import dev.tributary.collector.config.CollectorConfig;
 import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.infra.kafka.EmbeddedKafka;
+import dev.tributary.infra.net.OwnerOnlyDirectories;
 import dev.tributary.infra.postgres.EmbeddedPostgresServer;
 import dev.tributary.infra.registry.SchemaRegistryServer;
 import dev.tributary.infra.s3.EmbeddedS3;
@@ -45,19 +46,28 @@ public final class RunningStack implements AutoCloseable {
      */
     public static RunningStack start(StackSettings settings) {
         RunningStack stack = new RunningStack();
+        StackHealth health = new StackHealth();
         try {
+            // Raw events (IPs, cookies) and databases live here: owner-only, like every directory below it.
+            OwnerOnlyDirectories.create(settings.dataDir());
             EmbeddedKafka kafka = stack.startComponent("kafka", () -> EmbeddedKafka.builder()
+                    .bindAddress(settings.bindAddress())
                     .port(settings.kafkaPort())
                     .controllerPort(settings.kafkaControllerPort())
                     .dataDir(settings.kafkaDir())
                     .start());
             stack.endpoints.add(new Endpoint("kafka", kafka.bootstrapServers()));
+            health.add("kafka", stack.startComponent("kafka-health-client",
+                    () -> new HealthChecks.Kafka(kafka.bootstrapServers())));
 
             SchemaRegistryServer registry = stack.startComponent("schema-registry", () ->
-                    SchemaRegistryServer.builder(kafka.bootstrapServers()).port(settings.registryPort()).start());
+                    SchemaRegistryServer.builder(kafka.bootstrapServers()).bindAddress(settings.bindAddress())
+                            .port(settings.registryPort()).start());
             stack.endpoints.add(new Endpoint("schema-registry", registry.url()));
+            health.add("schema-registry", HealthChecks.http(registry.url() + "/config"));
 
             EmbeddedS3 s3 = stack.startComponent("s3", () -> EmbeddedS3.builder()
+                    .bindAddress(settings.bindAddress())
                     .port(settings.s3Port())
                     .dataDir(settings.s3Dir())
                     .initialBuckets(settings.bucket())
@@ -67,17 +77,20 @@ public final class RunningStack implements AutoCloseable {
             stack.endpoints.add(new Endpoint("s3", s3.endpoint().toString()));
 
             EmbeddedPostgresServer postgres = stack.startComponent("postgres", () -> EmbeddedPostgresServer.builder()
+                    .bindAddress(settings.bindAddress())
                     .port(settings.postgresPort())
                     .dataDir(settings.postgresDir())
                     .build()
                     .start());
             stack.endpoints.add(new Endpoint("postgres", postgres.jdbcUrl()));
+            health.add("postgres", HealthChecks.postgres(postgres.jdbcUrl(), postgres.user(), postgres.password()));
 
             // Services, after the infrastructure they use.
             kafka.createTopic(RAW_TOPIC, SERVICE_TOPIC_PARTITIONS);
             kafka.createTopic(BAD_TOPIC, SERVICE_TOPIC_PARTITIONS);
             CollectorServer collector = stack.startComponent("collector", () -> CollectorServer.start(
                     CollectorConfig.fromMap(Map.of(
+                            "collector.interface", settings.bindAddress().toString(),
                             "collector.port", settings.collectorPort(),
                             "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
                             "collector.sink.schema-registry-url", registry.url(),
@@ -86,18 +99,29 @@ public final class RunningStack implements AutoCloseable {
                             // Plain http on localhost: a Secure cookie would never come back.
                             "collector.cookie.secure", false,
                             "collector.cookie.same-site", "Lax"))));
-            stack.endpoints.add(new Endpoint("collector", collector.url()));
-            StreamEnrichApp enrich = stack.startComponent("stream-enrich", () ->
-                    LocalStreamEnrich.start(kafka, registry, settings.dataDir(), settings.enrichPort()));
-            stack.endpoints.add(new Endpoint("stream-enrich", LocalStreamEnrich.healthUrl(enrich)));
+            String collectorUrl = "http://" + settings.bindAddress().clientHost() + ":" + collector.port();
+            stack.endpoints.add(new Endpoint("collector", collectorUrl));
+            health.add("collector", HealthChecks.http(collectorUrl + "/health"));
+            StreamEnrichApp enrich = stack.startComponent("stream-enrich", () -> LocalStreamEnrich.start(kafka,
+                    registry, settings.enrichDir(), settings.bindAddress(), settings.enrichPort()));
+            String enrichHealth = LocalStreamEnrich.healthUrl(enrich, settings.bindAddress());
+            stack.endpoints.add(new Endpoint("stream-enrich", enrichHealth));
+            health.add("stream-enrich", HealthChecks.http(enrichHealth));
             S3Client loaderS3 = stack.startComponent("s3-loader-client", () -> S3Clients.builder(s3)
                     .httpClient(UrlConnectionHttpClient.create()).build());
+            health.add("s3", HealthChecks.s3(loaderS3, settings.bucket()));
             for (LoaderConfig loader : LocalLoaders.configs(settings, kafka.bootstrapServers(), s3)) {
                 kafka.createTopic(loader.input().topic(), LocalLoaders.PARTITIONS);
-                stack.startComponent(loader.name(), () -> S3Loader.start(loader, loaderS3));
+                S3Loader running = stack.startComponent(loader.name(), () -> S3Loader.start(loader, loaderS3));
                 stack.endpoints.add(new Endpoint(loader.name(),
                         "s3://" + loader.s3().bucket() + "/" + loader.s3().prefix() + "/"));
+                health.add(loader.name(), running::unhealthyReason);
             }
+
+            // Last, so that it reports on everything above; listed with the other addresses.
+            HealthEndpoint endpoint = stack.startComponent("health",
+                    () -> new HealthEndpoint(settings.bindAddress(), settings.healthPort(), health));
+            stack.endpoints.add(new Endpoint("health", endpoint.url()));
             return stack;
         } catch (StackStartException e) {
             stack.close();

@@ -1,11 +1,13 @@
 package dev.tributary.localstack;
 
+import dev.tributary.infra.net.BindAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Where the local stack keeps its data and which ports it listens on. Ports are fixed by default so
- * tracker configs, clients and scripts keep working across restarts; 0 picks a free port.
+ * tracker configs, clients and scripts keep working across restarts; 0 picks a free port. Every server listens on
+ * {@code bindAddress}: loopback unless the user asks for another interface.
  */
 public record StackSettings(
         Path dataDir,
@@ -17,10 +19,21 @@ public record StackSettings(
         String bucket,
         String kmsKeyArn,
         int collectorPort,
-        int enrichPort) {
+        int enrichPort,
+        BindAddress bindAddress,
+        int healthPort) {
+
+    /** Loopback, and the stack's health endpoint on a free port. */
+    public StackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, int registryPort, int s3Port,
+                         int postgresPort, String bucket, String kmsKeyArn, int collectorPort, int enrichPort) {
+        this(dataDir, kafkaPort, kafkaControllerPort, registryPort, s3Port, postgresPort, bucket, kmsKeyArn,
+                collectorPort, enrichPort, BindAddress.LOOPBACK, 0);
+    }
 
     public StackSettings {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        requirePort("health-port", healthPort);
         requirePort("kafka-port", kafkaPort);
         requirePort("kafka-controller-port", kafkaControllerPort);
         requirePort("registry-port", registryPort);
@@ -41,6 +54,10 @@ public record StackSettings(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException(key + ": expected a TCP port 0-65535 (0 = any free port), got " + port);
         }
+    }
+
+    public Path enrichDir() {
+        return dataDir.resolve("stream-enrich");
     }
 
     public Path kafkaDir() {

@@ -65,11 +65,12 @@ class PipelineScriptIT {
         List<String> ports = List.of(
                 "--kafka-port", freePort(), "--kafka-controller-port", freePort(), "--registry-port", freePort(),
                 "--s3-port", freePort(), "--postgres-port", freePort(), "--collector-port", freePort(),
-                "--enrich-port", freePort());
+                "--enrich-port", freePort(), "--health-port", freePort());
 
         Map<String, String> first = start(ports);
         assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres", "collector", "stream-enrich",
-                "s3-loader-enriched", "s3-loader-bad", "s3-loader-raw");
+                "s3-loader-enriched", "s3-loader-bad", "s3-loader-raw", "health");
+        assertThat(first.get("health")).isEqualTo("http://localhost:" + ports.get(15) + "/health");
         assertThat(first).containsEntry("s3-loader-enriched", "s3://tributary/enriched/")
                 .containsEntry("s3-loader-bad", "s3://tributary/bad/")
                 .containsEntry("s3-loader-raw", "s3://tributary/raw/");
