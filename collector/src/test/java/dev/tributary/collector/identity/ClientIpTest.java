@@ -22,11 +22,11 @@ class ClientIpTest {
             "NULL                  | NULL                         | 192.0.2.200",
     })
     void forwardingHeadersWinOverTheSocket(String xff, String forwarded, String expected) {
-        assertThat(ClientIp.resolve(xff, forwarded, PEER)).isEqualTo(expected);
+        assertThat(ClientIp.firstOf(xff, forwarded, PEER)).isEqualTo(expected);
     }
 
     @org.junit.jupiter.api.Test
     void unknownWithoutAnyAddress() {
-        assertThat(ClientIp.resolve(null, null, null)).isEqualTo("unknown");
+        assertThat(ClientIp.firstOf(null, null, null)).isEqualTo("unknown");
     }
 }
