@@ -8,6 +8,7 @@ import dev.tributary.collector.identity.IdentityResolver;
 import dev.tributary.collector.metrics.CollectorMetrics;
 import dev.tributary.collector.metrics.Limit;
 import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.collector.sink.SinkBufferFullException;
 import dev.tributary.schemas.avro.CollectorPayload;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -213,7 +214,10 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
                     send(ctx, turn, response, keepAlive, route.endpoint, method, started);
                 } else {
                     response.release();
-                    send(ctx, turn, retryLater("events not stored"), keepAlive, route.endpoint, method, started);
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    String reason = cause instanceof SinkBufferFullException ? "sink buffer full" : "events not stored";
+                    send(ctx, turn, retryLater(reason), keepAlive, route.endpoint, method, started);
                 }
             } finally {
                 inFlight.decrementAndGet();

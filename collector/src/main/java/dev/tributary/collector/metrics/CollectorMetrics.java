@@ -57,14 +57,15 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     }
 
     public void bindConnections(IntSupplier open) {
-        Gauge.builder("collector.connections.open", open, IntSupplier::getAsInt)
+        Gauge.builder("collector.connections.open", open, IntSupplier::getAsInt).strongReference(true)
                 .description("Open HTTP connections").register(registry);
     }
 
     public void bindSinkBuffer(LongSupplier buffered, long limit) {
-        Gauge.builder("collector.sink.buffered.bytes", buffered, s -> (double) s.getAsLong()).baseUnit("bytes")
+        Gauge.builder("collector.sink.buffered.bytes", buffered, s -> (double) s.getAsLong()).strongReference(true)
+                .baseUnit("bytes")
                 .description("Bytes of requests accepted and not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("collector.sink.buffer.limit.bytes", () -> limit).baseUnit("bytes")
+        Gauge.builder("collector.sink.buffer.limit.bytes", () -> limit).strongReference(true).baseUnit("bytes")
                 .description("sink.max-buffered-bytes").register(registry);
     }
 
@@ -76,7 +77,8 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     }
 
     public void bindInFlight(IntSupplier inFlight) {
-        Gauge.builder("collector.requests.in.flight", inFlight, IntSupplier::getAsInt)
+        // Strong references: a gauge holds its state object weakly, and a method reference is garbage at once.
+        Gauge.builder("collector.requests.in.flight", inFlight, IntSupplier::getAsInt).strongReference(true)
                 .description("Tracking requests waiting for Kafka").register(registry);
     }
 
@@ -121,6 +123,11 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     @Override
     public void failed(Throwable cause) {
         sinkFailures.increment();
+    }
+
+    @Override
+    public void bufferFull() {
+        limitHit(Limit.SINK_BUFFER);
     }
 
     /** The Prometheus text exposition. */

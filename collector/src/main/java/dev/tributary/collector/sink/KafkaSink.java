@@ -120,8 +120,7 @@ public final class KafkaSink implements AutoCloseable {
         if (!budget.tryAcquire(bytes)) {
             // Load shedding, not a Kafka failure: sink health is left alone.
             listener.bufferFull();
-            return CompletableFuture.failedFuture(new SinkUnavailableException("sink buffer full ("
-                    + budget.limit() + " bytes waiting for Kafka)", null));
+            return CompletableFuture.failedFuture(new SinkBufferFullException(budget.limit()));
         }
         CompletableFuture<SinkOutcome> result = new CompletableFuture<>();
         try {
