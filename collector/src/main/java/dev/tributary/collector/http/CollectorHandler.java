@@ -256,7 +256,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin == null ? "*" : origin);
         out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
         // The answer depends on Origin; without Vary a shared cache could hand one site's answer to another.
-        out.add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+        out.add(HttpHeaderNames.VARY, "Origin");
     }
 
     private static Map<String, String> cookies(HttpHeaders headers) {
