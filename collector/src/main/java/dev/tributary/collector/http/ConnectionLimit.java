@@ -75,10 +75,9 @@ public final class ConnectionLimit extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (refused(ctx)) {
-            return;
+        if (!refused(ctx)) {
+            open.decrementAndGet();
         }
-        open.decrementAndGet();
         ctx.fireChannelInactive();
     }
 
