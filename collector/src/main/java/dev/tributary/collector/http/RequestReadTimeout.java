@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>One instance per connection with two handlers around the HTTP codec: {@link #firstByte()} before it (it
  * sees raw bytes, so it starts the clock while the headers are still incomplete) and {@link #lastByte()}
  * after it (the codec reports the end of the request). Time between requests on a keep-alive connection is
- * left to {@code networking.idle-timeout}.
+ * left to {@code networking.idle-timeout}. So is one gap: the start of a pipelined request that arrived in the
+ * same read as the end of the previous one is not timed until its next bytes arrive; a client that stops there
+ * is closed by the idle timeout.
  */
 public final class RequestReadTimeout {
 
