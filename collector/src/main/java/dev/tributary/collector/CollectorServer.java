@@ -2,6 +2,8 @@ package dev.tributary.collector;
 
 import dev.tributary.collector.config.CollectorConfig;
 import dev.tributary.collector.http.CollectorHandler;
+import dev.tributary.collector.http.ConnectionLimit;
+import dev.tributary.collector.http.RequestReadTimeout;
 import dev.tributary.collector.metrics.CollectorMetrics;
 import dev.tributary.collector.sink.KafkaSink;
 import dev.tributary.schemas.badrows.Processor;
@@ -60,11 +62,12 @@ public final class CollectorServer implements AutoCloseable {
     private final KafkaSink sink;
     private final CollectorHandler handler;
     private final CollectorMetrics metrics;
+    private final ConnectionLimit connectionLimit;
     private boolean closed;
 
     private CollectorServer(CollectorConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
                             Channel serverChannel, ChannelGroup connections, KafkaSink sink,
-                            CollectorHandler handler, CollectorMetrics metrics) {
+                            CollectorHandler handler, CollectorMetrics metrics, ConnectionLimit connectionLimit) {
         this.config = config;
         this.acceptors = acceptors;
         this.workers = workers;
@@ -73,6 +76,7 @@ public final class CollectorServer implements AutoCloseable {
         this.sink = sink;
         this.handler = handler;
         this.metrics = metrics;
+        this.connectionLimit = connectionLimit;
     }
 
     public static CollectorServer start(CollectorConfig config) {
@@ -82,12 +86,17 @@ public final class CollectorServer implements AutoCloseable {
         metrics.bindSink(sink);
         CollectorHandler handler = new CollectorHandler(config, sink, metrics, ARTIFACT + "-" + VERSION + "-kafka");
         metrics.bindInFlight(handler::inFlight);
+        metrics.bindSinkBuffer(sink::bufferedBytes, sink.maxBufferedBytes());
+        CollectorConfig.Networking net = config.networking();
+        ConnectionLimit connectionLimit = new ConnectionLimit(net.maxConnections(), config.sink().retryAfter(),
+                net.requestReadTimeout(), metrics);
+        metrics.bindConnections(connectionLimit::open);
+        warnIfAggregationCanExceedHeap(net);
 
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.networking().ioThreads(),
                 NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup("collector-connections", GlobalEventExecutor.INSTANCE);
-        CollectorConfig.Networking net = config.networking();
         try {
             Channel channel = new ServerBootstrap()
                     .group(acceptors, workers)
@@ -99,9 +108,13 @@ public final class CollectorServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
+                            RequestReadTimeout readTimeout = new RequestReadTimeout(net.requestReadTimeout(), metrics);
                             ch.pipeline()
+                                    .addLast(connectionLimit)
+                                    .addLast(readTimeout.firstByte())
                                     .addLast(new IdleStateHandler(0, 0, net.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                                     .addLast(new HttpServerCodec(net.maxInitialLineLength(), net.maxHeaderSize(), 8192))
+                                    .addLast(readTimeout.lastByte())
                                     .addLast(new DropLimit(net.dropPayloadSize(), metrics))
                                     .addLast(handler);
                         }
@@ -110,9 +123,10 @@ public final class CollectorServer implements AutoCloseable {
                     .syncUninterruptibly()
                     .channel();
             CollectorServer server = new CollectorServer(config, acceptors, workers, channel, connections, sink,
-                    handler, metrics);
-            LOG.info("event=collector_started port={} raw_topic={} bad_topic={}", server.port(),
-                    config.sink().goodTopic(), config.sink().badTopic());
+                    handler, metrics, connectionLimit);
+            LOG.info("event=collector_started interface={} port={} raw_topic={} bad_topic={} max_connections={}"
+                            + " max_buffered_bytes={}", config.host(), server.port(), config.sink().goodTopic(),
+                    config.sink().badTopic(), net.maxConnections(), sink.maxBufferedBytes());
             return server;
         } catch (RuntimeException e) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -134,6 +148,16 @@ public final class CollectorServer implements AutoCloseable {
 
     public boolean sinkHealthy() {
         return sink.healthy();
+    }
+
+    /** Connections counted against {@code networking.max-connections}. */
+    public int openConnections() {
+        return connectionLimit.open();
+    }
+
+    /** Bytes of accepted requests waiting for Kafka; never above {@code sink.max-buffered-bytes}. */
+    public long bufferedBytes() {
+        return sink.bufferedBytes();
     }
 
     public CollectorConfig config() {
@@ -168,6 +192,20 @@ public final class CollectorServer implements AutoCloseable {
         workers.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         metrics.close();
         LOG.info("event=collector_stopped unanswered_requests={}", unanswered);
+    }
+
+    /**
+     * Request bodies are aggregated in memory before the sink's byte budget applies, so the connection cap
+     * times the drop limit is the other bound on request memory; say so when it exceeds half the heap.
+     */
+    private static void warnIfAggregationCanExceedHeap(CollectorConfig.Networking net) {
+        long worstCase = (long) net.maxConnections() * (net.dropPayloadSize() + net.maxHeaderSize());
+        long heap = Runtime.getRuntime().maxMemory();
+        if (worstCase > heap / 2) {
+            LOG.warn("event=request_memory_unbounded_by_heap max_connections={} drop_payload_size={} heap_bytes={}"
+                            + " message=\"max-connections x drop-payload-size exceeds half the heap; lower one of them"
+                            + " or raise -Xmx\"", net.maxConnections(), net.dropPayloadSize(), heap);
+        }
     }
 
     /** Bodies above the drop limit get 413 and are never recorded; counted like every other response. */

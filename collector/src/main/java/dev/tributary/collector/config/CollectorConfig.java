@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public record CollectorConfig(
         String host,
         int port,
+        List<Cidr> trustedProxies,
         Map<String, String> paths,
         P3p p3p,
         CrossDomain crossDomain,
@@ -59,17 +60,28 @@ public record CollectorConfig(
     public record RootResponse(boolean enabled, int statusCode, Map<String, String> headers, String body) {
     }
 
+    /**
+     * @param maxConnections       open connections beyond this are answered 503 and closed
+     * @param requestReadTimeout   longest time from a request's first byte to its last (headers and body)
+     * @param maxPipelinedRequests requests one connection may have waiting for an answer; the next gets 503
+     */
     public record Networking(int maxInitialLineLength, int maxHeaderSize, int maxPayloadSize, int dropPayloadSize,
-                             Duration idleTimeout, int ioThreads) {
+                             Duration idleTimeout, int ioThreads, int maxConnections, Duration requestReadTimeout,
+                             int maxPipelinedRequests) {
     }
 
     public record SinkSettings(String bootstrapServers, String schemaRegistryUrl, String goodTopic, String badTopic,
                                boolean useIpAddressAsPartitionKey, int maxRecordBytes, Duration deliveryTimeout,
                                Duration maxBlock, long bufferMemory, Duration linger, int sendThreads,
-                               Duration retryAfter, Map<String, String> producer) {
+                               Duration retryAfter, Map<String, String> producer, long maxBufferedBytes) {
     }
 
     private static final Set<String> SAME_SITE = Set.of("None", "Lax", "Strict");
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+
+    /** {@code sink.max-buffered-bytes = auto}: this share of the heap, as Kafka's own buffer is a fixed size. */
+    static final int AUTO_BUFFER_HEAP_DIVISOR = 8;
 
     /** The defaults of {@code reference.conf} with the environment applied. */
     public static CollectorConfig defaults() {
@@ -147,7 +159,15 @@ public record CollectorConfig(
                 bounce.nonBlank("forwarded-protocol-header"));
 
         ConfigReader redirect = c.at("redirect");
-        Redirects redirects = new Redirects(redirect.bool("enabled"), redirect.strings("domains"),
+        List<String> redirectDomains = redirect.strings("domains").stream().map(d -> d.toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        for (int i = 0; i < redirectDomains.size(); i++) {
+            if (!HOST_NAME.matcher(redirectDomains.get(i)).matches()) {
+                throw new InvalidConfigException(redirect.key("domains") + "[" + i + "]",
+                        "a host name such as shop.example.com (no scheme, port or path)", redirectDomains.get(i));
+            }
+        }
+        Redirects redirects = new Redirects(redirect.bool("enabled"), redirectDomains,
                 redirect.at("macro").bool("enabled"), redirect.at("macro").nonBlank("placeholder"));
 
         ConfigReader root = c.at("root-response");
@@ -163,7 +183,9 @@ public record CollectorConfig(
         }
         Networking networking = new Networking(net.intBetween("max-initial-line-length", 256, 1 << 20),
                 net.intBetween("max-header-size", 256, 1 << 20), maxPayload, dropPayload,
-                net.positiveDuration("idle-timeout"), net.intBetween("io-threads", 0, 1024));
+                net.positiveDuration("idle-timeout"), net.intBetween("io-threads", 0, 1024),
+                net.intBetween("max-connections", 1, 1_000_000), net.positiveDuration("request-read-timeout"),
+                net.intBetween("max-pipelined-requests", 1, 1024));
 
         ConfigReader sink = c.at("sink");
         String goodTopic = sink.nonBlank("good-topic");
@@ -193,13 +215,48 @@ public record CollectorConfig(
                 badTopic, sink.bool("use-ip-address-as-partition-key"),
                 sink.intBetween("max-record-bytes", 1024, 100 * 1024 * 1024), delivery,
                 sink.positiveDuration("max-block"), bufferMemory, linger, sink.intBetween("send-threads", 1, 256),
-                sink.positiveDuration("retry-after"), sink.stringMap("producer"));
+                sink.positiveDuration("retry-after"), sink.stringMap("producer"),
+                maxBufferedBytes(config, sink, networking));
 
-        return new CollectorConfig(c.nonBlank("interface"), c.intBetween("port", 0, 65_535), paths,
+        List<String> proxies = c.strings("trusted-proxies");
+        List<Cidr> trustedProxies = new java.util.ArrayList<>();
+        for (int i = 0; i < proxies.size(); i++) {
+            int index = i;
+            trustedProxies.add(Cidr.parse(proxies.get(i)).orElseThrow(() -> new InvalidConfigException(
+                    c.key("trusted-proxies") + "[" + index + "]",
+                    "an IP address or CIDR block such as 10.0.0.0/8 or 2001:db8::/32", proxies.get(index))));
+        }
+
+        return new CollectorConfig(c.nonBlank("interface"), c.intBetween("port", 0, 65_535),
+                List.copyOf(trustedProxies), paths,
                 new P3p(p3p.string("policy-ref"), p3p.string("cp")),
                 new CrossDomain(cross.bool("enabled"), cross.strings("domains"), cross.bool("secure")),
                 cookieSettings, doNotTrack, cookieBounce, redirects, rootResponse,
                 c.at("cors").positiveDuration("access-control-max-age"), networking, sinkSettings,
                 c.at("metrics").bool("enabled"), c.positiveDuration("shutdown-grace-period"));
+    }
+
+    /**
+     * {@code auto} (a share of the heap) or a size. At least one largest request must fit, or a legal request
+     * could never be accepted.
+     */
+    private static long maxBufferedBytes(Config config, ConfigReader sink, Networking net) {
+        String key = sink.key("max-buffered-bytes");
+        long smallest = (long) net.dropPayloadSize() + net.maxHeaderSize() + net.maxInitialLineLength();
+        long value;
+        if (config.getValue(key).unwrapped() instanceof String s && s.trim().equals("auto")) {
+            value = Runtime.getRuntime().maxMemory() / AUTO_BUFFER_HEAP_DIVISOR;
+            return Math.max(value, smallest);
+        }
+        try {
+            value = config.getBytes(key);
+        } catch (ConfigException e) {
+            throw new InvalidConfigException(key + ": expected 'auto' or a size in bytes such as 64M", e);
+        }
+        if (value < smallest) {
+            throw new InvalidConfigException(key, "'auto' or a size of at least networking.drop-payload-size"
+                    + " + max-header-size + max-initial-line-length (" + smallest + " bytes)", value);
+        }
+        return value;
     }
 }

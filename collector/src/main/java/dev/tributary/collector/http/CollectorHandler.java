@@ -6,7 +6,9 @@ import dev.tributary.collector.identity.Identity;
 import dev.tributary.collector.identity.IdentityRequest;
 import dev.tributary.collector.identity.IdentityResolver;
 import dev.tributary.collector.metrics.CollectorMetrics;
+import dev.tributary.collector.metrics.Limit;
 import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.collector.sink.SinkBufferFullException;
 import dev.tributary.schemas.avro.CollectorPayload;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -33,12 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +52,14 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
     private static final String SP_ANONYMOUS = "SP-Anonymous";
-    private static final Pattern REDIRECT_HOST =
-            Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:\\[\\]]+)");
 
     private final CollectorConfig config;
     private final KafkaSink sink;
     private final CollectorMetrics metrics;
     private final IdentityResolver identities;
     private final PayloadFactory payloads;
+    private final RedirectPolicy redirects;
+    private final ClientIp clientIp;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public CollectorHandler(CollectorConfig config, KafkaSink sink, CollectorMetrics metrics, String collectorName) {
@@ -69,6 +68,8 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         this.metrics = metrics;
         this.identities = new IdentityResolver(config.cookie(), config.doNotTrackCookie(), config.cookieBounce());
         this.payloads = new PayloadFactory(collectorName);
+        this.redirects = new RedirectPolicy(config.redirects());
+        this.clientIp = new ClientIp(config.trustedProxies());
     }
 
     /** Tracking requests waiting for Kafka. */
@@ -80,7 +81,20 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         long started = System.nanoTime();
         String method = request.method().name();
-        Turn turn = Turn.next(ctx);
+        Connection connection = Connection.of(ctx);
+        if (connection.refusing) {
+            // After a 503-and-close nothing more on this connection is recorded or answered; the client sees the
+            // close and retries these requests elsewhere.
+            return;
+        }
+        if (connection.waiting >= config.networking().maxPipelinedRequests()) {
+            connection.refusing = true;
+            ctx.channel().config().setAutoRead(false);
+            metrics.limitHit(Limit.PIPELINING);
+            send(ctx, connection.next(), retryLater("too many pipelined requests"), false, "rejected", method, started);
+            return;
+        }
+        Turn turn = connection.next();
         if (request.decoderResult().isFailure()) {
             HttpResponseStatus status = statusOf(request.decoderResult().cause());
             send(ctx, turn, Responses.text(status, status.reasonPhrase()), false, "malformed", method, started);
@@ -134,7 +148,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
                         method, started);
                 return;
             }
-            target = query.param("u").filter(this::allowedRedirect);
+            target = query.param("u");
             if (target.isEmpty()) {
                 send(ctx, turn, Responses.text(HttpResponseStatus.BAD_REQUEST, "missing or disallowed redirect target u"),
                         keepAlive, route.endpoint, method, started);
@@ -143,10 +157,21 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         }
 
         String bounceName = config.cookieBounce().name();
+        Optional<String> location = Optional.empty();
         Identity identity = identities.resolve(new IdentityRequest(cookies(headers), query.param("nuid"),
                 headers.get(HttpHeaderNames.ORIGIN), headers.contains(SP_ANONYMOUS),
                 route == Route.PIXEL || route == Route.TRACKER_GET,
                 query.param(bounceName).map("true"::equals).orElse(false)));
+
+        if (route == Route.REDIRECT) {
+            // Checked on the URI that is sent, after the nuid (client-controlled) is substituted into it.
+            location = redirects.location(target.get(), identity.networkUserId());
+            if (location.isEmpty()) {
+                send(ctx, turn, Responses.text(HttpResponseStatus.BAD_REQUEST, "missing or disallowed redirect target u"),
+                        keepAlive, route.endpoint, method, started);
+                return;
+            }
+        }
 
         if (identity.bounce()) {
             String scheme = Optional.ofNullable(headers.get(config.cookieBounce().forwardedProtocolHeader()))
@@ -164,11 +189,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
             case TRACKER_POST -> Responses.text(HttpResponseStatus.OK, "ok");
             case REDIRECT -> {
                 FullHttpResponse r = Responses.empty(HttpResponseStatus.FOUND);
-                String location = target.get();
-                if (config.redirects().macroEnabled()) {
-                    location = location.replace(config.redirects().placeholder(), identity.networkUserId());
-                }
-                r.headers().set(HttpHeaderNames.LOCATION, location);
+                r.headers().set(HttpHeaderNames.LOCATION, location.get());
                 yield r;
             }
             default -> Responses.pixel();
@@ -180,20 +201,23 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
             return;
         }
 
-        String ip = ClientIp.resolve(headers.get("X-Forwarded-For"), headers.get("Forwarded"),
+        ClientIp.Resolved client = clientIp.resolve(headers.get("X-Forwarded-For"), headers.get("Forwarded"),
                 ctx.channel().remoteAddress());
-        CollectorPayload payload = payloads.create(request, path, query, ip, identity, Instant.now());
+        CollectorPayload payload = payloads.create(request, path, query, client, identity, Instant.now());
+        // An anonymous request must not be traceable through its partition either.
+        Optional<String> partitionKey = config.sink().useIpAddressAsPartitionKey() && !identity.anonymous()
+                ? Optional.of(client.ip()) : Optional.empty();
         inFlight.incrementAndGet();
-        sink.store(payload, ip).whenComplete((outcome, error) -> {
+        sink.store(payload, partitionKey).whenComplete((outcome, error) -> {
             try {
                 if (error == null) {
                     send(ctx, turn, response, keepAlive, route.endpoint, method, started);
                 } else {
                     response.release();
-                    FullHttpResponse unavailable = Responses.text(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                            "Service Unavailable: events not stored, retry later");
-                    unavailable.headers().set(HttpHeaderNames.RETRY_AFTER, config.sink().retryAfter().toSeconds());
-                    send(ctx, turn, unavailable, keepAlive, route.endpoint, method, started);
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    String reason = cause instanceof SinkBufferFullException ? "sink buffer full" : "events not stored";
+                    send(ctx, turn, retryLater(reason), keepAlive, route.endpoint, method, started);
                 }
             } finally {
                 inFlight.decrementAndGet();
@@ -201,14 +225,11 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         });
     }
 
-    private boolean allowedRedirect(String u) {
-        // Lenient on purpose: targets often carry unencoded template characters such as the nuid macro.
-        Matcher m = REDIRECT_HOST.matcher(u);
-        if (!m.find()) {
-            return false;
-        }
-        String host = m.group(1).toLowerCase(Locale.ROOT);
-        return config.redirects().domains().isEmpty() || config.redirects().domains().contains(host);
+    private FullHttpResponse retryLater(String reason) {
+        FullHttpResponse r = Responses.text(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "Service Unavailable: " + reason + ", retry later");
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, config.sink().retryAfter().toSeconds());
+        return r;
     }
 
     private static String rawPath(String uri, RawQuery query) {
@@ -234,6 +255,8 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         String origin = request.get(HttpHeaderNames.ORIGIN);
         out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin == null ? "*" : origin);
         out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+        // The answer depends on Origin; without Vary a shared cache could hand one site's answer to another.
+        out.add(HttpHeaderNames.VARY, "Origin");
     }
 
     private static Map<String, String> cookies(HttpHeaders headers) {
@@ -305,19 +328,37 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
      * out of order, so each response waits for the previous one on the same connection.
      */
     private record Turn(CompletableFuture<Void> previous, CompletableFuture<Void> mine) {
+    }
 
-        private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("collector.lastResponse");
+    /** Per-connection state; touched only on the connection's event loop. */
+    private static final class Connection {
 
-        static CompletableFuture<Void> last(ChannelHandlerContext ctx) {
-            CompletableFuture<Void> last = ctx.channel().attr(LAST).get();
-            return last == null ? CompletableFuture.completedFuture(null) : last;
+        private static final AttributeKey<Connection> KEY = AttributeKey.valueOf("collector.connection");
+
+        /** Completes when the last response so far has been written. */
+        private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        /** Requests read and not yet answered. */
+        private int waiting;
+        /** A 503-and-close was queued: later requests on this connection are ignored. */
+        private boolean refusing;
+
+        static Connection of(ChannelHandlerContext ctx) {
+            Connection c = ctx.channel().attr(KEY).get();
+            if (c == null) {
+                c = new Connection();
+                ctx.channel().attr(KEY).set(c);
+            }
+            return c;
         }
 
-        static Turn next(ChannelHandlerContext ctx) {
-            CompletableFuture<Void> previous = ctx.channel().attr(LAST).get();
+        Turn next() {
             CompletableFuture<Void> mine = new CompletableFuture<>();
-            ctx.channel().attr(LAST).set(mine);
-            return new Turn(previous == null ? CompletableFuture.completedFuture(null) : previous, mine);
+            Turn turn = new Turn(last, mine);
+            last = mine;
+            waiting++;
+            // Completed on the event loop, right after the response is written.
+            mine.whenComplete((ignored, e) -> waiting--);
+            return turn;
         }
     }
 
@@ -327,7 +368,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
             ctx.close();
         } else if (event instanceof ChannelInputShutdownEvent) {
             // The client half-closed after sending: answer what it asked for, then close.
-            Turn.last(ctx).whenComplete((ignored, e) -> ctx.executor().execute(ctx::close));
+            Connection.of(ctx).last.whenComplete((ignored, e) -> ctx.executor().execute(ctx::close));
         } else {
             super.userEventTriggered(ctx, event);
         }

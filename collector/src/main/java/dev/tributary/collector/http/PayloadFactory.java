@@ -1,5 +1,6 @@
 package dev.tributary.collector.http;
 
+import dev.tributary.collector.identity.ClientIp;
 import dev.tributary.collector.identity.Identity;
 import dev.tributary.schemas.avro.CollectorPayload;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -23,11 +24,11 @@ final class PayloadFactory {
         this.collectorName = collectorName;
     }
 
-    CollectorPayload create(FullHttpRequest request, String mappedPath, RawQuery query, String ipAddress,
+    CollectorPayload create(FullHttpRequest request, String mappedPath, RawQuery query, ClientIp.Resolved client,
                             Identity identity, Instant receivedAt) {
         CollectorPayload p = new CollectorPayload();
         p.setSchema$(SCHEMA);
-        p.setIpAddress(identity.anonymous() ? "unknown" : ipAddress);
+        p.setIpAddress(identity.anonymous() ? ClientIp.UNKNOWN : client.ip());
         p.setTimestamp(receivedAt);
         p.setEncoding("UTF-8");
         p.setCollector(collectorName);
@@ -41,20 +42,29 @@ final class PayloadFactory {
             String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
             p.setContentType(contentType == null ? null : contentType.toLowerCase(Locale.ROOT));
         }
-        p.setHeaders(headers(request, identity.anonymous()));
+        p.setHeaders(headers(request, identity.anonymous(), client));
         p.setHostname(hostname(request.headers().get(HttpHeaderNames.HOST)));
         p.setNetworkUserId(identity.networkUserId());
         return p;
     }
 
-    private static List<String> headers(FullHttpRequest request, boolean anonymous) {
-        List<String> out = new ArrayList<>(request.headers().size());
+    /**
+     * Every header as {@code Name: value}, except: for {@code SP-Anonymous} requests the cookies and every header
+     * that carries an address (enrich derives the IP from these, so dropping {@code ipAddress} alone is not
+     * enough); and forwarding headers that did not come through a trusted proxy.
+     */
+    private static List<String> headers(FullHttpRequest request, boolean anonymous, ClientIp.Resolved client) {
+        boolean dropForwarding = anonymous || client.forwarding() != ClientIp.Forwarding.KEEP;
+        List<String> out = new ArrayList<>(request.headers().size() + 1);
         for (Map.Entry<String, String> h : request.headers()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (anonymous && (name.equals("x-forwarded-for") || name.equals("x-real-ip") || name.equals("cookie"))) {
+            if ((anonymous && name.equals("cookie")) || (dropForwarding && ClientIp.FORWARDING_HEADERS.contains(name))) {
                 continue;
             }
             out.add(h.getKey() + ": " + h.getValue());
+        }
+        if (!anonymous && client.forwarding() == ClientIp.Forwarding.REPLACE && !client.ip().equals(ClientIp.UNKNOWN)) {
+            out.add("X-Forwarded-For: " + client.ip());
         }
         return out;
     }

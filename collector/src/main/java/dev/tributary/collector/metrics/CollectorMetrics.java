@@ -10,9 +10,12 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The collector's Prometheus metrics: requests by endpoint/method/status, latency histogram, request bytes,
@@ -27,6 +30,7 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     private final Counter badRows;
     private final Counter sinkFailures;
     private final ConcurrentMap<RequestLabels, RequestMeters> requestMeters = new ConcurrentHashMap<>();
+    private final Map<Limit, Counter> limitRejections = new EnumMap<>(Limit.class);
     private KafkaClientMetrics producerMetrics;
 
     public CollectorMetrics() {
@@ -40,6 +44,29 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
                 .description("Bad rows acknowledged on the bad topic").register(registry);
         sinkFailures = Counter.builder("collector.sink.failures")
                 .description("Requests answered 503 because Kafka did not acknowledge them").register(registry);
+        // Registered up front: a series that appears only once a limit is hit is easy to miss in a dashboard.
+        for (Limit limit : Limit.values()) {
+            limitRejections.put(limit, Counter.builder("collector.limit.rejections").tag("limit", limit.label)
+                    .description("Connections or requests refused (503 or closed) because a limit was reached")
+                    .register(registry));
+        }
+    }
+
+    public void limitHit(Limit limit) {
+        limitRejections.get(limit).increment();
+    }
+
+    public void bindConnections(IntSupplier open) {
+        Gauge.builder("collector.connections.open", open, IntSupplier::getAsInt).strongReference(true)
+                .description("Open HTTP connections").register(registry);
+    }
+
+    public void bindSinkBuffer(LongSupplier buffered, long limit) {
+        Gauge.builder("collector.sink.buffered.bytes", buffered, s -> (double) s.getAsLong()).strongReference(true)
+                .baseUnit("bytes")
+                .description("Bytes of requests accepted and not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("collector.sink.buffer.limit.bytes", () -> limit).strongReference(true).baseUnit("bytes")
+                .description("sink.max-buffered-bytes").register(registry);
     }
 
     public void bindSink(KafkaSink sink) {
@@ -50,26 +77,34 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     }
 
     public void bindInFlight(IntSupplier inFlight) {
-        Gauge.builder("collector.requests.in.flight", inFlight, IntSupplier::getAsInt)
+        // Strong references: a gauge holds its state object weakly, and a method reference is garbage at once.
+        Gauge.builder("collector.requests.in.flight", inFlight, IntSupplier::getAsInt).strongReference(true)
                 .description("Tracking requests waiting for Kafka").register(registry);
     }
 
+    /**
+     * Counts one answered request. Every label comes from a closed set, so no request can add series:
+     * {@code endpoint} is a route kind chosen by the server (never the raw path), {@code method} is folded by
+     * {@link MethodLabel}, and {@code status} is a code the server itself answered with.
+     */
     public void request(String endpoint, String method, int status, Duration latency) {
+        MethodLabel methodLabel = MethodLabel.of(method);
         // Looked up once per label set: building and registering meters on every request costs more than
         // the rest of a pixel response.
-        RequestMeters meters = requestMeters.computeIfAbsent(new RequestLabels(endpoint, method, status), labels -> {
+        RequestMeters meters = requestMeters.computeIfAbsent(new RequestLabels(endpoint, methodLabel, status), labels -> {
             String code = Integer.toString(labels.status());
+            String m = labels.method().label();
             return new RequestMeters(
-                    Counter.builder("http.requests").tags("endpoint", endpoint, "method", method, "code", code)
+                    Counter.builder("http.requests").tags("endpoint", endpoint, "method", m, "code", code)
                             .register(registry),
-                    Timer.builder("http.request.duration").tags("endpoint", endpoint, "method", method, "code", code)
+                    Timer.builder("http.request.duration").tags("endpoint", endpoint, "method", m, "code", code)
                             .publishPercentileHistogram().register(registry));
         });
         meters.count().increment();
         meters.duration().record(latency);
     }
 
-    private record RequestLabels(String endpoint, String method, int status) {
+    private record RequestLabels(String endpoint, MethodLabel method, int status) {
     }
 
     private record RequestMeters(Counter count, Timer duration) {
@@ -88,6 +123,11 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     @Override
     public void failed(Throwable cause) {
         sinkFailures.increment();
+    }
+
+    @Override
+    public void bufferFull() {
+        limitHit(Limit.SINK_BUFFER);
     }
 
     /** The Prometheus text exposition. */

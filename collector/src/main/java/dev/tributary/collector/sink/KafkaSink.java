@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -47,12 +48,17 @@ public final class KafkaSink implements AutoCloseable {
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final SinkListener listener;
     private final Duration requestDeadline;
+    private final ByteBudget budget;
 
     /** Callbacks for metrics; all methods may be called from any thread. */
     public interface SinkListener {
         void acknowledged(SinkOutcome outcome);
 
         void failed(Throwable cause);
+
+        /** A request was refused because {@code sink.max-buffered-bytes} were already waiting for Kafka. */
+        default void bufferFull() {
+        }
 
         SinkListener NONE = new SinkListener() {
             @Override
@@ -82,6 +88,16 @@ public final class KafkaSink implements AutoCloseable {
                 });
         // Belt and braces: the producer always calls back by delivery.timeout.ms, but a request must never hang.
         this.requestDeadline = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(5);
+        this.budget = new ByteBudget(settings.maxBufferedBytes());
+    }
+
+    /** Bytes of accepted requests not yet answered by Kafka; never above {@link #maxBufferedBytes()}. */
+    public long bufferedBytes() {
+        return budget.used();
+    }
+
+    public long maxBufferedBytes() {
+        return budget.limit();
     }
 
     /** The producer, for metrics binding. */
@@ -95,17 +111,27 @@ public final class KafkaSink implements AutoCloseable {
 
     /**
      * Stores the payload. Completes normally once every record is acknowledged, exceptionally with a
-     * {@link SinkUnavailableException} otherwise.
+     * {@link SinkUnavailableException} otherwise (at once when the buffer has no room for it).
+     *
+     * @param partitionKey the record key; empty for a random one (spreads load, carries nothing about the client)
      */
-    public CompletableFuture<SinkOutcome> store(CollectorPayload payload, String ipAddress) {
+    public CompletableFuture<SinkOutcome> store(CollectorPayload payload, Optional<String> partitionKey) {
+        long bytes = PayloadSize.estimate(payload);
+        if (!budget.tryAcquire(bytes)) {
+            // Load shedding, not a Kafka failure: sink health is left alone.
+            listener.bufferFull();
+            return CompletableFuture.failedFuture(new SinkBufferFullException(budget.limit()));
+        }
         CompletableFuture<SinkOutcome> result = new CompletableFuture<>();
         try {
-            senders.execute(() -> sendAll(payload, ipAddress, result));
+            senders.execute(() -> sendAll(payload, partitionKey, result));
         } catch (RejectedExecutionException e) {
+            budget.release(bytes);
             fail(result, new SinkUnavailableException("sink queue full", e));
             return result;
         }
         return result.orTimeout(requestDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((outcome, error) -> budget.release(bytes))
                 .exceptionallyCompose(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null
                             ? e.getCause() : e;
@@ -117,13 +143,12 @@ public final class KafkaSink implements AutoCloseable {
                 });
     }
 
-    private void sendAll(CollectorPayload payload, String ipAddress, CompletableFuture<SinkOutcome> result) {
+    private void sendAll(CollectorPayload payload, Optional<String> partitionKey, CompletableFuture<SinkOutcome> result) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         SinkOutcome outcome;
         try {
             PayloadSplitter.Split split = splitter.split(payload);
-            byte[] key = (settings.useIpAddressAsPartitionKey() ? ipAddress : randomKey())
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] key = partitionKey.orElseGet(KafkaSink::randomKey).getBytes(StandardCharsets.UTF_8);
             for (PayloadSplitter.Serialized good : split.good()) {
                 records.add(new ProducerRecord<>(settings.goodTopic(), key, good.bytes()));
             }

@@ -67,6 +67,8 @@ class EndpointsTest {
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-cache, no-store, must-revalidate");
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        // Even for "*": a cache must not reuse this answer for a request that carries an Origin.
+        assertThat(r.headers().firstValue("Vary")).hasValue("Origin");
         assertThat(r.headers().firstValue("P3P"))
                 .hasValue("policyref=\"/w3c/p3p.xml\", CP=\"NOI DSP COR NID PSA OUR IND COM NAV STA\"");
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
@@ -118,6 +120,7 @@ class EndpointsTest {
         assertThat(r.body()).isEqualTo("ok");
         assertThat(r.headers().firstValue("Cache-Control")).isEmpty();
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.acme.com");
+        assertThat(r.headers().firstValue("Vary")).hasValue("Origin");
         assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("Domain=acme.com");
 
         CollectorPayload p = kit.raw(m).get(0);
@@ -168,6 +171,36 @@ class EndpointsTest {
     }
 
     @Test
+    void clickRedirectBypassesAreRefusedAndNotRecorded() {
+        String m = marker();
+        String[] targets = {
+                "https://evil.example%5C@allowed.example/",
+                "https://evil.example\\@allowed.example/",
+                "https://allowed.example@evil.example/",
+                "javascript:alert(document.domain)//allowed.example",
+                // The nuid macro is substituted before the check, so a nuid cannot smuggle a host in.
+                "https://${SP_NUID}/landing",
+                "https://allowed.example${SP_NUID}/"};
+        String[] nuids = {"evil.example", "@evil.example"};
+        for (String target : targets) {
+            for (String nuid : nuids) {
+                HttpResponse<String> r = kit.get("/r/tp2?e=se&aid=" + m + "&nuid=" + java.net.URLEncoder.encode(nuid,
+                        StandardCharsets.UTF_8) + "&u=" + java.net.URLEncoder.encode(target, StandardCharsets.UTF_8));
+                assertThat(r.statusCode()).as(target + " with nuid " + nuid).isEqualTo(400);
+                assertThat(r.headers().firstValue("Location")).isEmpty();
+            }
+        }
+        assertThat(kit.raw(m)).isEmpty();
+
+        String ok = marker();
+        HttpResponse<String> allowed = kit.get("/r/tp2?e=se&aid=" + ok + "&u="
+                + java.net.URLEncoder.encode("https://allowed.example/ok?" + ok, StandardCharsets.UTF_8));
+        assertThat(allowed.statusCode()).isEqualTo(302);
+        assertThat(allowed.headers().firstValue("Location")).hasValue("https://allowed.example/ok?" + ok);
+        assertThat(kit.raw(ok)).hasSize(1);
+    }
+
+    @Test
     void preflightEchoesTheOriginAndAllowsTheAnonymousHeader() {
         HttpResponse<String> r = kit.send(HttpRequest.newBuilder(URI.create(kit.collector.url()
                         + "/com.snowplowanalytics.snowplow/tp2"))
@@ -178,6 +211,7 @@ class EndpointsTest {
         assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
         assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).hasValue("Content-Type, SP-Anonymous");
         assertThat(r.headers().firstValue("Access-Control-Max-Age")).hasValue("5");
+        assertThat(r.headers().firstValue("Vary")).hasValue("Origin");
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
@@ -245,14 +279,18 @@ class EndpointsTest {
     void anonymousHeaderDropsIpCookieAndForwardingHeaders() {
         String m = marker();
         HttpResponse<String> r = kit.get("/i?aid=" + m, "SP-Anonymous", "*", "Cookie", "sp=abc",
-                "X-Forwarded-For", "203.0.113.9", "X-Real-Ip", "203.0.113.9");
+                "X-Forwarded-For", "203.0.113.9", "X-Real-Ip", "203.0.113.9", "Forwarded", "for=203.0.113.9",
+                "True-Client-IP", "203.0.113.9", "CF-Connecting-IP", "203.0.113.9");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("sp=;").contains("Max-Age=0");
         CollectorPayload p = kit.raw(m).get(0);
         assertThat(p.getIpAddress()).isEqualTo("unknown");
         assertThat(p.getNetworkUserId()).isEqualTo("00000000-0000-0000-0000-000000000000");
         assertThat(p.getHeaders()).noneMatch(h -> h.toLowerCase().startsWith("x-forwarded-for")
-                || h.toLowerCase().startsWith("x-real-ip") || h.toLowerCase().startsWith("cookie"));
+                || h.toLowerCase().startsWith("x-real-ip") || h.toLowerCase().startsWith("cookie")
+                || h.toLowerCase().startsWith("forwarded") || h.toLowerCase().startsWith("true-client-ip")
+                || h.toLowerCase().startsWith("cf-connecting-ip"));
+        assertThat(String.join("\n", p.getHeaders())).doesNotContain("203.0.113.9");
         assertThat(p.getHeaders()).contains("SP-Anonymous: *");
     }
 
