@@ -56,7 +56,8 @@ public final class EnrichDriver implements AutoCloseable {
         var processor = EnrichPipeline.processor(deserializer, resolver, chain, Clock.fixed(ETL, ZoneOffset.UTC));
         var avroSerde = Serdes.serdeFrom(new AvroSerializer<EnrichedEvent>(registry),
                 new AvroDeserializer<>(EnrichedEvent.class, registry));
-        var topology = EnrichTopology.build(TOPICS, partitionKey, processor, metrics, Optional.of(avroSerde));
+        var topology = EnrichTopology.build(TOPICS, partitionKey, processor, metrics, Optional.of(avroSerde),
+                EnrichPipeline.defaultSafeguards(Clock.fixed(ETL, ZoneOffset.UTC)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
