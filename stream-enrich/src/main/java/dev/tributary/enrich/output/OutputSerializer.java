@@ -2,9 +2,12 @@ package dev.tributary.enrich.output;
 
 import dev.tributary.enrich.processing.EnrichOutput;
 import dev.tributary.schemas.avro.EnrichedEvent;
-import dev.tributary.schemas.badrows.BadRow;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.schemas.badrows.BadRowFitter;
 import dev.tributary.schemas.badrows.Processor;
 import dev.tributary.schemas.badrows.SizeViolation;
+import dev.tributary.schemas.iglu.Resolver;
+import dev.tributary.schemas.iglu.SchemaKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,6 +49,7 @@ public final class OutputSerializer {
     private final Processor processor;
     private final Clock clock;
     private final Consumer<Destination> oversized;
+    private final BadRowFitter fitter;
 
     public OutputSerializer(OutputLimit limit, Function<EnrichedEvent, String> keyOf, Optional<AvroOutput> avro,
                             Processor processor, Clock clock) {
@@ -55,6 +59,14 @@ public final class OutputSerializer {
     /** @param oversized told the output of every record replaced for its size (for metrics) */
     public OutputSerializer(OutputLimit limit, Function<EnrichedEvent, String> keyOf, Optional<AvroOutput> avro,
                             Processor processor, Clock clock, Consumer<Destination> oversized) {
+        this(limit, keyOf, avro, processor, clock, oversized, new BadRowFitter(Resolver.bundled(), clock));
+    }
+
+    /** @param fitter makes each bad row valid against its schema before it is measured */
+    public OutputSerializer(OutputLimit limit, Function<EnrichedEvent, String> keyOf, Optional<AvroOutput> avro,
+                            Processor processor, Clock clock, Consumer<Destination> oversized,
+                            BadRowFitter fitter) {
+        this.fitter = Objects.requireNonNull(fitter, "fitter");
         this.oversized = Objects.requireNonNull(oversized, "oversized");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
@@ -73,10 +85,10 @@ public final class OutputSerializer {
             OutputRecord record = new OutputRecord(Destination.PII, key, utf8(pii.tsv()), Optional.empty());
             return List.of(fitting(record, pii.tsv(), PII_TOO_LARGE));
         }
-        BadRow row = ((EnrichOutput.Bad) output).row();
-        String json = row.toJsonLine();
+        ObjectNode fitted = fitter.fit(((EnrichOutput.Bad) output).row());
+        String json = fitted.toString();
         OutputRecord record = new OutputRecord(Destination.BAD, null, utf8(json),
-                Optional.of(row.schemaKey().name()));
+                Optional.of(SchemaKey.parse(fitted.get("schema").asText()).name()));
         return List.of(fitting(record, json, BAD_ROW_TOO_LARGE));
     }
 

@@ -92,7 +92,7 @@ public final class EventProcessor {
             return formatViolation(now, raw, new FormatViolationMessage.Fallback(e.getMessage()));
         } catch (SchemaRegistryException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return formatViolation(now, raw, new FormatViolationMessage.Fallback(String.valueOf(e.getMessage())));
         }
         if (payload == null) {

@@ -8,7 +8,9 @@ import dev.tributary.enrich.output.RefusedRecords;
 import dev.tributary.enrich.processing.EventProcessor;
 import dev.tributary.enrich.processing.RegistryBackoff;
 import dev.tributary.schemas.avro.EnrichedEvent;
+import dev.tributary.schemas.badrows.BadRowFitter;
 import dev.tributary.schemas.badrows.Processor;
+import dev.tributary.schemas.iglu.Resolver;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -60,8 +62,10 @@ public final class EnrichTopology {
                 new OutputSerializer.AvroOutput(topic, avroSerde.orElseThrow(() ->
                         new IllegalArgumentException("an Avro serde is required for the enriched-avro output"))
                         .serializer()));
+        // Bad rows are checked against the bundled bad row schemas, whatever resolver enrichment uses.
         OutputSerializer serializer = new OutputSerializer(safeguards.limit(), keys::keyOf, avro,
-                safeguards.badRowProcessor(), safeguards.clock(), metrics::oversized);
+                safeguards.badRowProcessor(), safeguards.clock(), metrics::oversized,
+                new BadRowFitter(Resolver.bundled(), safeguards.clock()));
 
         Map<Destination, String> sinks = new EnumMap<>(Destination.class);
         sinks.put(Destination.ENRICHED, "enriched-sink");
