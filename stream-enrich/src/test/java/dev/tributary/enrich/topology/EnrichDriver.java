@@ -101,6 +101,11 @@ public final class EnrichDriver implements AutoCloseable {
         return this;
     }
 
+    /** The serializer the raw topic is written with (its schemas registered in this driver's registry). */
+    public AvroSerializer<CollectorPayload> rawSerializer() {
+        return serializer;
+    }
+
     public EnrichDriver sendBytes(byte[] bytes) {
         raw.pipeInput(bytes);
         return this;
