@@ -4,6 +4,8 @@ import dev.tributary.enrich.output.Destination;
 import dev.tributary.enrich.output.RefusedRecords;
 import dev.tributary.enrich.topology.EnrichMetrics;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -63,19 +65,21 @@ public final class RefusedRecordHandler implements ProductionExceptionHandler {
         int size = (record.key() == null ? 0 : record.key().length)
                 + (record.value() == null ? 0 : record.value().length);
         metrics.refused(destination, reason);
-        if (context.topic() == null) {
-            // Not caused by a raw record (cannot happen in this stateless topology): nothing to replace on retry.
+        Header header = record.headers() == null ? null : record.headers().lastHeader(RefusedRecords.Source.HEADER);
+        Optional<RefusedRecords.Source> source = RefusedRecords.Source.fromHeader(header == null ? null
+                : header.value());
+        if (source.isEmpty()) {
+            // Not an output of a raw record (cannot happen in this topology): nothing to replace on retry.
             LOG.error("event=record_refused output={} reason={} size_bytes={} source=none error={}",
                     destination.label(), reason.label(), size, exception.getClass().getSimpleName());
             return Response.resume();
         }
-        RefusedRecords.Refusal refusal = refused.refused(
-                new RefusedRecords.Source(context.topic(), context.partition(), context.offset()), destination, reason,
-                size);
+        // Not the handler context's record: a send error arrives after the task has moved on to later records.
+        RefusedRecords.Source from = source.get();
+        RefusedRecords.Refusal refusal = refused.refused(from, destination, reason, size);
         LOG.error("event=record_refused output={} reason={} size_bytes={} topic={} partition={} offset={} attempts={} "
                         + "action=replace_with_bad_row_on_retry error={}", destination.label(), reason.label(), size,
-                context.topic(), context.partition(), context.offset(), refusal.attempts(),
-                exception.getClass().getSimpleName());
+                from.topic(), from.partition(), from.offset(), refusal.attempts(), exception.getClass().getSimpleName());
         return Response.resume();
     }
 
@@ -85,7 +89,8 @@ public final class RefusedRecordHandler implements ProductionExceptionHandler {
         // The topology writes byte arrays, so serialisation cannot fail. If it ever did, the transaction would still
         // be healthy and resuming would lose the record: record the refusal and fail instead, so the raw record is
         // read again and replaced by its bad row.
-        ProducerRecord<byte[], byte[]> bytes = new ProducerRecord<>(record.topic(), null, null);
+        ProducerRecord<byte[], byte[]> bytes = new ProducerRecord<>(record.topic(), null, null, null, null,
+                record.headers());
         handleError(context, bytes, exception);
         return Response.fail();
     }

@@ -3,8 +3,8 @@ package dev.tributary.enrich.output;
 /**
  * The largest record stream-enrich writes, counted on the serialised key and value. It sits below the producer's
  * {@code max.request.size} by {@link #RECORD_OVERHEAD_BYTES}, which covers what Kafka adds around one record (the
- * record batch header is 61 bytes, the record's own framing at most 21; the rest is margin), so a record that
- * passes here is never refused by the producer for its size.
+ * record batch header is 61 bytes, the record's own framing at most 21, the {@code tributary.source} header about
+ * 50; the rest is margin), so a record that passes here is never refused by the producer for its size.
  *
  * @param maxRecordBytes largest key + value in bytes
  */

@@ -1,5 +1,6 @@
 package dev.tributary.enrich.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,10 +45,36 @@ public final class RefusedRecords {
         }
     }
 
-    /** Where a raw record was read from. */
+    /**
+     * Where a raw record was read from. Every output record carries it in the {@link #HEADER} header: a send error
+     * is reported asynchronously, when Kafka Streams' own record context has long moved on to later records, so
+     * the failed record itself must say which raw record it came from.
+     */
     public record Source(String topic, int partition, long offset) {
+
+        public static final String HEADER = "tributary.source";
+
         public Source {
             Objects.requireNonNull(topic, "topic");
+        }
+
+        /** {@code partition:offset:topic} (topic last: Kafka topic names cannot contain a colon). */
+        public byte[] toHeader() {
+            return (partition + ":" + offset + ":" + topic).getBytes(StandardCharsets.UTF_8);
+        }
+
+        public static Optional<Source> fromHeader(byte[] value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            String[] parts = new String(value, StandardCharsets.UTF_8).split(":", 3);
+            try {
+                return parts.length == 3
+                        ? Optional.of(new Source(parts[2], Integer.parseInt(parts[0]), Long.parseLong(parts[1])))
+                        : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -88,7 +89,10 @@ final class EnrichProcessor implements org.apache.kafka.streams.processor.api.Pr
             if (sink == null) {
                 continue; // an optional output that is switched off
             }
-            context.forward(new Record<>(output.key(), output.value(), record.timestamp()), sink);
+            // Outputs carry only where they came from, not the raw record's headers (see RefusedRecords.Source).
+            RecordHeaders headers = new RecordHeaders();
+            source.ifPresent(s -> headers.add(RefusedRecords.Source.HEADER, s.toHeader()));
+            context.forward(new Record<>(output.key(), output.value(), record.timestamp(), headers), sink);
             switch (output.destination()) {
                 case ENRICHED -> metrics.good();
                 case PII -> metrics.pii();

@@ -28,13 +28,20 @@ class RefusedRecordHandlerTest {
                 RefusedRecordHandler.DESTINATIONS, Map.of("enriched", Destination.ENRICHED, "bad", Destination.BAD)));
     }
 
-    @Test
-    void aRefusedRecordIsCountedAndRememberedByItsSourceAndStreamsResumes() {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("bad", null, new byte[2_000_000]);
+    private static ProducerRecord<byte[], byte[]> from(String topic, RefusedRecords.Source source, int size) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(RefusedRecords.Source.HEADER, source.toHeader());
+        return new ProducerRecord<>(topic, null, null, null, new byte[size], headers);
+    }
 
-        ProductionExceptionHandler.Response first = handler.handleError(context("raw", 2, 41L), record,
+    @Test
+    void aRefusedRecordIsCountedAndRememberedByTheSourceItCarriesAndStreamsResumes() {
+        ProducerRecord<byte[], byte[]> record = from("bad", new RefusedRecords.Source("raw", 2, 41L), 2_000_000);
+
+        // The handler's context is wherever the task is now (later records), not where the refused record came from.
+        ProductionExceptionHandler.Response first = handler.handleError(context("raw", 2, 99L), record,
                 new RecordTooLargeException("too large"));
-        handler.handleError(context("raw", 2, 41L), record, new RecordTooLargeException("too large"));
+        handler.handleError(context("raw", 2, 120L), record, new RecordTooLargeException("too large"));
 
         assertThat(first.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
         assertThat(first.deadLetterQueueRecords()).isEmpty();
@@ -46,11 +53,12 @@ class RefusedRecordHandlerTest {
         });
         assertThat(meters.get("enrich.refused.records").tag("output", "bad").tag("reason", "record_too_large")
                 .counter().count()).isEqualTo(2);
+        assertThat(refused.size()).isEqualTo(1);
     }
 
     @Test
     void otherRefusalsHaveAClosedReasonAndAnUnknownTopicCountsAsBad() {
-        handler.handleError(context("raw", 0, 7L), new ProducerRecord<>("elsewhere", new byte[1]),
+        handler.handleError(context("raw", 0, 9L), from("elsewhere", new RefusedRecords.Source("raw", 0, 7L), 1),
                 new IllegalStateException("something"));
 
         assertThat(refused.find(new RefusedRecords.Source("raw", 0, 7L)))
