@@ -2,7 +2,6 @@ package dev.tributary.enrich.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.enrich.json.BoundedJsonReader;
 import dev.tributary.schemas.badrows.FailureMessage;
 import dev.tributary.schemas.iglu.IgluParseException;
@@ -31,8 +30,6 @@ public final class Tp2Adapter implements Adapter {
 
     static final SchemaCriterion PAYLOAD_DATA =
             SchemaCriterion.parse("iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-*");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Resolver resolver;
     private final BoundedJsonReader json;
