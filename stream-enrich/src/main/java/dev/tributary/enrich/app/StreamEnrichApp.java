@@ -50,7 +50,11 @@ public final class StreamEnrichApp implements AutoCloseable {
     private final EnrichMetrics metrics;
     private final EnrichmentChain chain;
 
-    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics, EnrichmentChain chain) {
+    private final RegistryBackoff backoff;
+
+    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics, EnrichmentChain chain,
+                            RegistryBackoff backoff) {
+        this.backoff = backoff;
         this.streams = streams;
         this.http = http;
         this.metrics = metrics;
@@ -117,7 +121,7 @@ public final class StreamEnrichApp implements AutoCloseable {
         streams.start();
         LOG.info("event=started application_id={} input={} enrichments={} http_port={}", config.applicationId(),
                 config.topics().raw(), chain.enrichments().size(), http == null ? "disabled" : http.port());
-        return new StreamEnrichApp(streams, http, metrics, chain);
+        return new StreamEnrichApp(streams, http, metrics, chain, backoff);
     }
 
     static Properties streamsProperties(EnrichConfig config) {
@@ -172,6 +176,8 @@ public final class StreamEnrichApp implements AutoCloseable {
     /** Stops cleanly: the open transaction is committed or aborted, the HTTP server closed. */
     @Override
     public void close() {
+        // A stream thread waiting for the schema registry would otherwise hold up the shutdown.
+        backoff.stop();
         streams.close(Duration.ofSeconds(30));
         if (http != null) {
             http.close();

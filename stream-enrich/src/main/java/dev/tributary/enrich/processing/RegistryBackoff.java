@@ -10,9 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * twice as long as the one before (from {@code initial} up to {@code max}), and {@link #healthy()} is false from the
  * first failure until a lookup succeeds again, so {@code /health} tells operators why nothing moves.
  *
- * <p>The wait happens on the stream thread before the record is handed back to Kafka Streams for a retry; keeping
- * {@code max} below the transaction timeout and {@code max.poll.interval.ms} means waiting never costs the group
- * membership or fences the producer.
+ * <p>The wait happens on the stream thread, which retries the same record after it. {@link #stop()} ends the
+ * waiting when the application shuts down.
  */
 public final class RegistryBackoff {
 
@@ -28,6 +27,7 @@ public final class RegistryBackoff {
     private final AtomicLong consecutiveFailures = new AtomicLong();
     private final AtomicLong totalFailures = new AtomicLong();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     public RegistryBackoff(Duration initial, Duration max, Sleeper sleeper) {
         this.initial = Objects.requireNonNull(initial, "initial");
@@ -72,6 +72,15 @@ public final class RegistryBackoff {
         long shift = Math.min(failures - 1, 30);
         long millis = initial.toMillis() << shift;
         return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+    }
+
+    /** The application is shutting down: whoever waits for the registry should give up. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    public boolean stopped() {
+        return stopped.get() || Thread.currentThread().isInterrupted();
     }
 
     public boolean healthy() {

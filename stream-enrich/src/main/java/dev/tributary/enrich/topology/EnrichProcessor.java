@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * Enriches one raw record and forwards each resulting record, already serialised and within the output limit, to
  * the sink of its output. Two situations are handled here rather than by Kafka Streams' error handlers:
  * <ul>
- *   <li>a schema registry outage: wait out the backoff, then have the task re-read its input (see
- *   {@link RegistryUnavailableException}); nothing is written for the record in between;</li>
+ *   <li>a schema registry outage: the record is retried in place with exponential backoff until the registry
+ *   answers; nothing is written for it in between;</li>
  *   <li>a raw record whose output Kafka refused before ({@link RefusedRecords}): it gets a small bad row in place
  *   of its outputs, smaller on every further refusal, so the same record cannot stop the stream twice.</li>
  * </ul>
@@ -102,20 +103,33 @@ final class EnrichProcessor implements org.apache.kafka.streams.processor.api.Pr
         }
     }
 
+    /**
+     * Enriches the record, retrying it in place while the schema registry is unreachable. Waiting here, on the
+     * stream thread, is deliberate: the record is fine and must not become a bad row, and handing it back to Kafka
+     * Streams would either kill the thread (any exception) or, as measured with a {@code TaskCorruptedException} on
+     * Kafka Streams 4.3.1, leave the revived task never processing again. If the wait outlasts the transaction
+     * timeout or {@code max.poll.interval.ms}, Kafka Streams sees a fenced producer or a lost membership when the
+     * record is done: both are handled by rejoining and re-reading from the last commit, on the same thread.
+     */
     private List<OutputRecord> enrich(byte[] raw) {
-        try {
-            List<OutputRecord> records = new ArrayList<>();
-            for (EnrichOutput output : processor.process(rawTopic, raw)) {
-                records.addAll(serializer.serialize(output));
+        while (true) {
+            try {
+                List<OutputRecord> records = new ArrayList<>();
+                for (EnrichOutput output : processor.process(rawTopic, raw)) {
+                    records.addAll(serializer.serialize(output));
+                }
+                backoff.succeeded();
+                return records;
+            } catch (SchemaRegistryException e) {
+                if (backoff.stopped()) {
+                    // Shutting down: give the record back unprocessed (its transaction is aborted, it is read again).
+                    throw new StreamsException("stopped while waiting for the schema registry", e);
+                }
+                Duration waited = backoff.failed();
+                LOG.warn("event=schema_registry_unavailable action=retry_record task={} consecutive_failures={} "
+                        + "waited_ms={} error=\"{}\"", context.taskId(), backoff.consecutiveFailures(),
+                        waited.toMillis(), e.getMessage());
             }
-            backoff.succeeded();
-            return records;
-        } catch (SchemaRegistryException e) {
-            Duration waited = backoff.failed();
-            LOG.warn("event=schema_registry_unavailable action=reread_task task={} consecutive_failures={} "
-                    + "waited_ms={} error=\"{}\"", context.taskId(), backoff.consecutiveFailures(), waited.toMillis(),
-                    e.getMessage());
-            throw new RegistryUnavailableException(context.taskId(), String.valueOf(e.getMessage()));
         }
     }
 

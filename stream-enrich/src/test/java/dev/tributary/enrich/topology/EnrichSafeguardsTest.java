@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -157,31 +156,44 @@ class EnrichSafeguardsTest {
     }
 
     @Test
-    void aRegistryOutageWaitsWithBackoffReportsUnhealthyAndRetriesTheTaskWithoutABadRow() {
-        AtomicInteger outages = new AtomicInteger(2);
+    void aRegistryOutageIsRetriedInPlaceWithBackoffWhileHealthIsUnhealthyAndGivesNoBadRow() {
+        AtomicInteger outages = new AtomicInteger(3);
+        List<Boolean> healthDuringOutage = new ArrayList<>();
         UnaryOperator<Deserializer<CollectorPayload>> flaky = real -> (topic, data) -> {
             if (outages.getAndDecrement() > 0) {
                 throw new SchemaRegistryException("connection refused", new java.net.ConnectException());
             }
+            healthDuringOutage.add(backoff.healthy());
             return real.deserialize(topic, data);
         };
         try (EnrichDriver driver = new EnrichDriver(safeguards, flaky)) {
             String eid = UUID.randomUUID().toString();
 
-            for (int attempt = 1; attempt <= 2; attempt++) {
-                Throwable thrown = catchThrowable(() -> driver.send(pageView(eid)));
-                assertThat(causes(thrown)).as("attempt %d", attempt)
-                        .anySatisfy(c -> assertThat(c).isInstanceOf(TaskCorruptedException.class));
-                assertThat(backoff.healthy()).isFalse();
-            }
-            assertThat(waits).extracting(Duration::toMillis).containsExactly(100L, 200L);
-            assertThat(driver.records("bad")).isEmpty();
-            assertThat(driver.records("enriched")).isEmpty();
-
             driver.send(pageView(eid));
 
+            // Three failed lookups, each followed by a longer wait, the record retried after each; the lookup that
+            // finally succeeded still saw the registry marked unhealthy, and success restored health.
+            assertThat(waits).extracting(Duration::toMillis).containsExactly(100L, 200L, 400L);
+            assertThat(healthDuringOutage).containsExactly(false);
             assertThat(backoff.healthy()).isTrue();
+            assertThat(driver.records("bad")).isEmpty();
             assertThat(driver.good()).singleElement().satisfies(f -> assertThat(f.get("event_id")).isEqualTo(eid));
+            assertThat(driver.metrics().rawCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStoppedApplicationGivesTheRecordBackInsteadOfWaitingForTheRegistry() {
+        UnaryOperator<Deserializer<CollectorPayload>> down = real -> (topic, data) -> {
+            throw new SchemaRegistryException("connection refused", new java.net.ConnectException());
+        };
+        backoff.stop();
+        try (EnrichDriver driver = new EnrichDriver(safeguards, down)) {
+            Throwable thrown = catchThrowable(() -> driver.send(pageView(UUID.randomUUID().toString())));
+
+            assertThat(causes(thrown)).anySatisfy(c -> assertThat(c).hasMessageContaining("schema registry"));
+            assertThat(waits).isEmpty();
+            assertThat(driver.records("bad")).isEmpty();
         }
     }
 
