@@ -1,5 +1,6 @@
 package dev.tributary.enrich.adapter;
 
+import dev.tributary.enrich.json.BoundedJsonReader;
 import dev.tributary.schemas.iglu.Resolver;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +14,15 @@ public final class AdapterRegistry {
     private final Map<String, Adapter> adapters;
 
     public AdapterRegistry(Resolver resolver) {
+        this(resolver, BoundedJsonReader.withDefaultDepth());
+    }
+
+    public AdapterRegistry(Resolver resolver, BoundedJsonReader json) {
         this.adapters = Map.of(
                 SNOWPLOW + "/tp1", new Tp1Adapter(),
-                SNOWPLOW + "/tp2", new Tp2Adapter(resolver),
+                SNOWPLOW + "/tp2", new Tp2Adapter(resolver, json),
                 "r/tp2", new RedirectAdapter(),
-                IGLU + "/v1", new IgluAdapter());
+                IGLU + "/v1", new IgluAdapter(json));
     }
 
     public Optional<Adapter> find(String vendor, String version) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.enrich.json.BoundedJsonReader;
 import dev.tributary.schemas.badrows.FailureMessage;
 import dev.tributary.schemas.badrows.NameValue;
 import dev.tributary.schemas.iglu.IgluParseException;
@@ -24,6 +25,16 @@ public final class IgluAdapter implements Adapter {
     static final String TRACKER_VERSION = "com.snowplowanalytics.iglu-v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BoundedJsonReader reader;
+
+    public IgluAdapter() {
+        this(BoundedJsonReader.withDefaultDepth());
+    }
+
+    public IgluAdapter(BoundedJsonReader reader) {
+        this.reader = java.util.Objects.requireNonNull(reader, "reader");
+    }
 
     @Override
     public boolean isTrackerProtocol() {
@@ -53,9 +64,9 @@ public final class IgluAdapter implements Adapter {
         if (contentType.startsWith("application/json")) {
             JsonNode json;
             try {
-                json = JSON.readTree(body);
+                json = reader.read(body);
             } catch (JsonProcessingException e) {
-                return AdapterResult.failure(new FailureMessage.NotJson("body", body, e.getOriginalMessage()));
+                return AdapterResult.failure(new FailureMessage.NotJson("body", body, reader.describe(e)));
             }
             if (schemaParam != null && !schemaParam.isEmpty()) {
                 return event(request, schemaParam, json, platform);

@@ -2,7 +2,7 @@ package dev.tributary.enrich.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.enrich.json.BoundedJsonReader;
 import dev.tributary.schemas.badrows.FailureMessage;
 import dev.tributary.schemas.iglu.IgluParseException;
 import dev.tributary.schemas.iglu.Resolver;
@@ -31,12 +31,16 @@ public final class Tp2Adapter implements Adapter {
     static final SchemaCriterion PAYLOAD_DATA =
             SchemaCriterion.parse("iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-*");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Resolver resolver;
+    private final BoundedJsonReader json;
 
     public Tp2Adapter(Resolver resolver) {
+        this(resolver, BoundedJsonReader.withDefaultDepth());
+    }
+
+    public Tp2Adapter(Resolver resolver, BoundedJsonReader json) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.json = Objects.requireNonNull(json, "json");
     }
 
     @Override
@@ -63,9 +67,9 @@ public final class Tp2Adapter implements Adapter {
         }
         JsonNode json;
         try {
-            json = JSON.readTree(body);
+            json = this.json.read(body);
         } catch (JsonProcessingException e) {
-            return AdapterResult.failure(new FailureMessage.NotJson("body", body, e.getOriginalMessage()));
+            return AdapterResult.failure(new FailureMessage.NotJson("body", body, this.json.describe(e)));
         }
         SelfDescribingJson payload;
         try {

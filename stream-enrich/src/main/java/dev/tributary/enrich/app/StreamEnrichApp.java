@@ -2,6 +2,9 @@ package dev.tributary.enrich.app;
 
 import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.enrich.enrichments.EnrichmentChain;
+import dev.tributary.enrich.json.BoundedJsonReader;
+import dev.tributary.enrich.output.RefusedRecords;
+import dev.tributary.enrich.processing.RegistryBackoff;
 import dev.tributary.enrich.processing.EventProcessor;
 import dev.tributary.enrich.topology.EnrichMetrics;
 import dev.tributary.enrich.topology.EnrichTopology;
@@ -47,7 +50,11 @@ public final class StreamEnrichApp implements AutoCloseable {
     private final EnrichMetrics metrics;
     private final EnrichmentChain chain;
 
-    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics, EnrichmentChain chain) {
+    private final RegistryBackoff backoff;
+
+    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics, EnrichmentChain chain,
+                            RegistryBackoff backoff) {
+        this.backoff = backoff;
         this.streams = streams;
         this.http = http;
         this.metrics = metrics;
@@ -65,7 +72,10 @@ public final class StreamEnrichApp implements AutoCloseable {
                 AvroSerdeConfig.SPECIFIC_TYPE, CollectorPayload.class.getName());
         AvroDeserializer<CollectorPayload> deserializer = new AvroDeserializer<>();
         deserializer.configure(serdeConfig, false);
-        EventProcessor processor = EnrichPipeline.processor(deserializer, resolver, chain, Clock.systemUTC());
+        EventProcessor processor = EnrichPipeline.processor(deserializer, resolver, chain, Clock.systemUTC(),
+                new BoundedJsonReader(config.limits().maxJsonDepth()));
+        RefusedRecords refused = new RefusedRecords();
+        EnrichTopology.Safeguards safeguards = EnrichPipeline.safeguards(config, refused, Clock.systemUTC());
 
         Optional<Serde<EnrichedEvent>> avroSerde = config.topics().enrichedAvro().map(topic -> {
             AvroSerializer<EnrichedEvent> serializer = new AvroSerializer<>();
@@ -74,22 +84,33 @@ public final class StreamEnrichApp implements AutoCloseable {
             return Serdes.serdeFrom(serializer, new AvroDeserializer<>(EnrichedEvent.class, null));
         });
         Topology topology = EnrichTopology.build(config.topics(), config.partitionKey(), processor, metrics,
-                avroSerde);
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
-        // A registry outage is the one failure that escapes the processor: replace the thread so the aborted
-        // transaction is retried from the last committed offset instead of stopping enrichment for good.
+                avroSerde, safeguards);
+        Properties props = streamsProperties(config);
+        props.put(RefusedRecordHandler.REFUSED_RECORDS, refused);
+        props.put(RefusedRecordHandler.METRICS, metrics);
+        props.put(RefusedRecordHandler.DESTINATIONS, EnrichTopology.destinations(config.topics()));
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        // Bad input, oversized outputs and registry outages are all handled without the thread dying. What still
+        // kills one (a record Kafka refused under exactly-once, a bug in Kafka Streams) is counted and the thread
+        // replaced, so the aborted transaction is retried instead of enrichment stopping for good.
         streams.setUncaughtExceptionHandler(e -> {
+            metrics.threadReplaced();
             LOG.error("event=stream_thread_failed action=replace_thread error=\"{}\"", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         new KafkaStreamsMetrics(streams).bindTo(registry);
         Gauge.builder("enrich.stream.running", streams, s -> s.state().isRunningOrRebalancing() ? 1 : 0)
                 .description("1 while the Kafka Streams instance is running or rebalancing").register(registry);
+        RegistryBackoff backoff = safeguards.backoff();
+        Gauge.builder("enrich.schema.registry.up", backoff, b -> b.healthy() ? 1 : 0)
+                .description("0 while the schema registry cannot be reached (records wait and are retried)")
+                .register(registry);
 
         HealthServer http = null;
         try {
             if (config.http().enabled()) {
-                http = new HealthServer(config.http().host(), config.http().port(), streams::state, registry);
+                http = new HealthServer(config.http().host(), config.http().port(), streams::state,
+                        backoff::healthy, registry);
             }
         } catch (IOException e) {
             streams.close(Duration.ofSeconds(5));
@@ -100,7 +121,7 @@ public final class StreamEnrichApp implements AutoCloseable {
         streams.start();
         LOG.info("event=started application_id={} input={} enrichments={} http_port={}", config.applicationId(),
                 config.topics().raw(), chain.enrichments().size(), http == null ? "disabled" : http.port());
-        return new StreamEnrichApp(streams, http, metrics, chain);
+        return new StreamEnrichApp(streams, http, metrics, chain, backoff);
     }
 
     static Properties streamsProperties(EnrichConfig config) {
@@ -116,7 +137,11 @@ public final class StreamEnrichApp implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         // The topology has no global state, so this only opts in to Kafka 5.0's default and silences its warning.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RefusedRecordHandler.class);
         props.putAll(config.streams().properties());
+        // The output limit is derived from this value, so it has exactly one source (EnrichConfig refuses it as a
+        // passthrough property).
+        props.put(StreamsConfig.producerPrefix("max.request.size"), config.limits().maxRequestSize());
         // exactly-once is the product's promise: a passthrough property must not weaken it.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return props;
@@ -151,6 +176,8 @@ public final class StreamEnrichApp implements AutoCloseable {
     /** Stops cleanly: the open transaction is committed or aborted, the HTTP server closed. */
     @Override
     public void close() {
+        // A stream thread waiting for the schema registry would otherwise hold up the shutdown.
+        backoff.stop();
         streams.close(Duration.ofSeconds(30));
         if (http != null) {
             http.close();

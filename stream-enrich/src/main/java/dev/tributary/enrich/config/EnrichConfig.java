@@ -5,11 +5,13 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import dev.tributary.enrich.output.OutputLimit;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,9 +24,29 @@ import java.util.Set;
  */
 public record EnrichConfig(String applicationId, String bootstrapServers, URI schemaRegistryUrl, Topics topics,
                            PartitionKey partitionKey, Optional<Path> resolver, Optional<Path> enrichments,
-                           Streams streams, Http http) {
+                           Streams streams, Http http, Limits limits, RegistryRetry registryRetry) {
 
     public static final String ROOT = "enrich";
+    /** Kafka's default producer {@code max.request.size}. */
+    public static final int DEFAULT_MAX_REQUEST_SIZE = OutputLimit.KAFKA_DEFAULT_MAX_REQUEST_SIZE;
+
+    /**
+     * How large and how deep things may be.
+     *
+     * @param maxRequestSize the producer's {@code max.request.size} ({@code enrich.streams.max-request-size})
+     * @param maxRecordBytes largest serialised key + value of an output record; larger outputs become size_violation
+     *                       bad rows ({@code enrich.output.max-record-bytes}, default max-request-size - 1024)
+     * @param maxJsonDepth   deepest JSON accepted from trackers ({@code enrich.validation.max-json-depth})
+     */
+    public record Limits(int maxRequestSize, int maxRecordBytes, int maxJsonDepth) {
+        public OutputLimit outputLimit() {
+            return new OutputLimit(maxRecordBytes);
+        }
+    }
+
+    /** Exponential backoff while the schema registry is unreachable. */
+    public record RegistryRetry(Duration initialBackoff, Duration maxBackoff) {
+    }
 
     public record Topics(String raw, String enriched, String bad, Optional<String> pii,
                          Optional<String> enrichedAvro) {
@@ -168,7 +190,61 @@ public record EnrichConfig(String applicationId, String bootstrapServers, URI sc
             }
             Http http = new Http(bool("http.enabled"), nonEmpty("http.host"), port);
             return new EnrichConfig(applicationId, bootstrap, registry, topics, partitionKey, resolver,
-                    enrichments, streams, http);
+                    enrichments, streams, http, limits(properties), registryRetry());
+        }
+
+        private Limits limits(Map<String, String> properties) {
+            for (String property : List.of("max.request.size", "producer.max.request.size")) {
+                if (properties.containsKey(property)) {
+                    throw new EnrichConfigException(key("streams.properties") + ".\"" + property + "\"",
+                            "set the producer's max.request.size with " + key("streams.max-request-size")
+                                    + " instead: the output record limit is derived from it");
+                }
+            }
+            int maxRequestSize = integer("streams.max-request-size");
+            int smallest = OutputLimit.MIN_RECORD_BYTES + OutputLimit.RECORD_OVERHEAD_BYTES;
+            if (maxRequestSize < smallest) {
+                throw new EnrichConfigException(key("streams.max-request-size"), "expected at least " + smallest
+                        + " bytes, got " + maxRequestSize);
+            }
+            int largest = maxRequestSize - OutputLimit.RECORD_OVERHEAD_BYTES;
+            int maxRecordBytes;
+            String configured = config.getValue(key("output.max-record-bytes")).unwrapped().toString().trim();
+            if (configured.equals("auto")) {
+                maxRecordBytes = largest;
+            } else {
+                try {
+                    maxRecordBytes = Integer.parseInt(configured);
+                } catch (NumberFormatException e) {
+                    throw new EnrichConfigException(key("output.max-record-bytes"),
+                            "expected auto or a number of bytes, got '" + configured + "'");
+                }
+                if (maxRecordBytes < OutputLimit.MIN_RECORD_BYTES || maxRecordBytes > largest) {
+                    throw new EnrichConfigException(key("output.max-record-bytes"), "expected auto or "
+                            + OutputLimit.MIN_RECORD_BYTES + ".." + largest + " bytes (" + key("streams.max-request-size")
+                            + " " + maxRequestSize + " minus " + OutputLimit.RECORD_OVERHEAD_BYTES
+                            + " bytes of record overhead), got " + maxRecordBytes);
+                }
+            }
+            int depth = integer("validation.max-json-depth");
+            if (depth < 1 || depth > 1000) {
+                throw new EnrichConfigException(key("validation.max-json-depth"), "expected 1..1000, got " + depth);
+            }
+            return new Limits(maxRequestSize, maxRecordBytes, depth);
+        }
+
+        private RegistryRetry registryRetry() {
+            Duration initial = duration("schema-registry-retry.initial-backoff");
+            Duration max = duration("schema-registry-retry.max-backoff");
+            if (initial.toMillis() < 1) {
+                throw new EnrichConfigException(key("schema-registry-retry.initial-backoff"),
+                        "expected at least 1 ms, got " + initial);
+            }
+            if (max.compareTo(initial) < 0 || max.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new EnrichConfigException(key("schema-registry-retry.max-backoff"), "expected between "
+                        + key("schema-registry-retry.initial-backoff") + " (" + initial + ") and 1 minute, got " + max);
+            }
+            return new RegistryRetry(initial, max);
         }
 
         private static String unquote(String key) {
@@ -260,12 +336,12 @@ public record EnrichConfig(String applicationId, String bootstrapServers, URI sc
     /** A copy with a different enrichments directory (for the {@code --enrichments} flag). */
     public EnrichConfig withEnrichments(Path directory) {
         return new EnrichConfig(applicationId, bootstrapServers, schemaRegistryUrl, topics, partitionKey, resolver,
-                Optional.of(directory), streams, http);
+                Optional.of(directory), streams, http, limits, registryRetry);
     }
 
     /** A copy with a different resolver file (for the {@code --resolver} flag). */
     public EnrichConfig withResolver(Path file) {
         return new EnrichConfig(applicationId, bootstrapServers, schemaRegistryUrl, topics, partitionKey,
-                Optional.of(file), enrichments, streams, http);
+                Optional.of(file), enrichments, streams, http, limits, registryRetry);
     }
 }

@@ -92,14 +92,20 @@ public final class EventProcessor {
             return formatViolation(now, raw, new FormatViolationMessage.Fallback(e.getMessage()));
         } catch (SchemaRegistryException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return formatViolation(now, raw, new FormatViolationMessage.Fallback(String.valueOf(e.getMessage())));
         }
         if (payload == null) {
             return formatViolation(now, raw, new FormatViolationMessage.Fallback(
                     "empty record: expected an Avro CollectorPayload"));
         }
-        return process(payload, raw, now);
+        try {
+            return process(payload, raw, now);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Last resort for a failure outside any one event (a bug, or input deep enough to exhaust the stack):
+            // the record becomes a bad row carrying it, so the stream moves on and nothing is lost.
+            return formatViolation(now, raw, new FormatViolationMessage.Fallback(unexpected(e)));
+        }
     }
 
     List<EnrichOutput> process(CollectorPayload payload, byte[] raw, Instant now) {
@@ -144,18 +150,35 @@ public final class EventProcessor {
         AdapterResult result;
         try {
             result = adapter.get().adapt(request);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             result = new AdapterResult.Failure(List.of(new FailureMessage.InputData("payload", null,
-                    "adapter failed unexpectedly: " + e)));
+                    "adapter failed unexpectedly: " + unexpected(e))));
         }
         if (result instanceof AdapterResult.Failure failure) {
             return List.of(new EnrichOutput.Bad(adapterBadRow(adapter.get(), request, failure, now)));
         }
         List<EnrichOutput> outputs = new ArrayList<>();
         for (AdapterEvent event : ((AdapterResult.Events) result).events()) {
-            outputs.addAll(enrich(event, now));
+            outputs.addAll(enrichOrBadRow(event, now));
         }
         return outputs;
+    }
+
+    /** One event's outputs; whatever escapes (a bug, a stack overflow) becomes this event's bad row. */
+    private List<EnrichOutput> enrichOrBadRow(AdapterEvent adapterEvent, Instant now) {
+        try {
+            return enrich(adapterEvent, now);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(new EnrichOutput.Bad(new EnrichmentFailures(processor, now, List.of(new EnrichmentFailure(
+                    null, new FailureMessage.SimpleError("unexpected error: " + unexpected(e)))),
+                    new EnrichmentPayload(PartiallyEnrichedEvent.of(Map.of()), adapterEvent.toBadRowRaw()))));
+        }
+    }
+
+    /** The class and message of an unexpected failure, capped: it goes into a bad row, not a log. */
+    static String unexpected(Throwable e) {
+        String text = e.toString();
+        return text.length() <= 1024 ? text : text.substring(0, 1024);
     }
 
     private List<EnrichOutput> enrich(AdapterEvent adapterEvent, Instant now) {
@@ -180,9 +203,10 @@ public final class EventProcessor {
             try {
                 outcome = chain.apply(event, new EnrichmentContext(rawParameters(adapterEvent),
                         adapterEvent.request().source().getHeaders()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 return List.of(enrichmentFailures(List.of(new EnrichmentFailure(null,
-                        new FailureMessage.SimpleError("enrichment chain failed: " + e))), event, adapterEvent, now));
+                        new FailureMessage.SimpleError("enrichment chain failed: " + unexpected(e)))), event,
+                        adapterEvent, now));
             }
             if (outcome.failed()) {
                 return List.of(enrichmentFailures(outcome.failures(), event, adapterEvent, now));
@@ -201,10 +225,11 @@ public final class EventProcessor {
             outputs.add(new EnrichOutput.Good(event, EnrichedTsv.format(event)));
             outcome.piiEvent().ifPresent(pii -> outputs.add(new EnrichOutput.Pii(pii, EnrichedTsv.format(pii))));
             return outputs;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A bug must not stop the stream or lose the event: it becomes a bad row carrying the event.
             return List.of(enrichmentFailures(List.of(new EnrichmentFailure(null,
-                    new FailureMessage.SimpleError("unexpected error: " + e))), event, adapterEvent, now));
+                    new FailureMessage.SimpleError("unexpected error: " + unexpected(e)))), event, adapterEvent,
+                    now));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.enrich.json.BoundedJsonReader;
 import dev.tributary.schemas.avro.EnrichedEvent;
 import dev.tributary.schemas.badrows.FailureMessage;
 import dev.tributary.schemas.badrows.FailureMessage.SchemaViolationMessage;
@@ -37,9 +38,15 @@ public final class SelfDescribingValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Resolver resolver;
+    private final BoundedJsonReader reader;
 
     public SelfDescribingValidator(Resolver resolver) {
+        this(resolver, BoundedJsonReader.withDefaultDepth());
+    }
+
+    public SelfDescribingValidator(Resolver resolver, BoundedJsonReader reader) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.reader = Objects.requireNonNull(reader, "reader");
     }
 
     /** What validation found, and the schema of the self-describing event when it is valid. */
@@ -105,9 +112,9 @@ public final class SelfDescribingValidator {
                                                   List<SchemaViolationMessage> messages) {
         JsonNode json;
         try {
-            json = JSON.readTree(text);
+            json = reader.read(text);
         } catch (JsonProcessingException e) {
-            messages.add(new FailureMessage.NotJson(field, text, e.getOriginalMessage()));
+            messages.add(new FailureMessage.NotJson(field, text, reader.describe(e)));
             return Optional.empty();
         }
         SelfDescribingJson envelope;

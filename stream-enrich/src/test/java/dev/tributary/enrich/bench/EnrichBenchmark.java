@@ -127,7 +127,7 @@ public final class EnrichBenchmark {
             var processor = EnrichPipeline.processor(deserializer, Resolver.bundled(), chain, Clock.systemUTC());
             topology = EnrichTopology.build(new EnrichConfig.Topics(RAW, id + "-good", id + "-bad",
                     Optional.empty(), Optional.empty()), EnrichConfig.PartitionKey.EVENT_ID, processor, metrics,
-                    Optional.empty());
+                    Optional.empty(), EnrichPipeline.defaultSafeguards(Clock.systemUTC()));
             processed = () -> (long) metrics.rawCount();
             // YAUAA builds its matchers lazily on first use; steady-state throughput is what is measured.
             SAMPLE.forEach(v -> processor.process(RAW, v));

@@ -13,10 +13,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,6 +46,7 @@ public final class EnrichDriver implements AutoCloseable {
     private final TestOutputTopic<String, String> pii;
     private final TestOutputTopic<String, EnrichedEvent> avro;
     private final EnrichMetrics metrics = new EnrichMetrics(new SimpleMeterRegistry());
+    private final Map<String, TestOutputTopic<byte[], byte[]>> bytes = new HashMap<>();
 
     public EnrichDriver() {
         this(EnrichmentChain.empty(), EnrichConfig.PartitionKey.EVENT_ID);
@@ -52,11 +57,26 @@ public final class EnrichDriver implements AutoCloseable {
     }
 
     public EnrichDriver(EnrichmentChain chain, EnrichConfig.PartitionKey partitionKey, Resolver resolver) {
-        var deserializer = new AvroDeserializer<>(CollectorPayload.class, registry);
+        this(chain, partitionKey, resolver, EnrichPipeline.defaultSafeguards(Clock.fixed(ETL, ZoneOffset.UTC)),
+                UnaryOperator.identity());
+    }
+
+    /** With the default Kafka output limit, no enrichments and a deserializer of the test's choosing. */
+    public EnrichDriver(EnrichTopology.Safeguards safeguards,
+                        UnaryOperator<Deserializer<CollectorPayload>> deserializer) {
+        this(EnrichmentChain.empty(), EnrichConfig.PartitionKey.EVENT_ID, Resolver.bundled(), safeguards,
+                deserializer);
+    }
+
+    public EnrichDriver(EnrichmentChain chain, EnrichConfig.PartitionKey partitionKey, Resolver resolver,
+                        EnrichTopology.Safeguards safeguards,
+                        UnaryOperator<Deserializer<CollectorPayload>> wrapDeserializer) {
+        var deserializer = wrapDeserializer.apply(new AvroDeserializer<>(CollectorPayload.class, registry));
         var processor = EnrichPipeline.processor(deserializer, resolver, chain, Clock.fixed(ETL, ZoneOffset.UTC));
         var avroSerde = Serdes.serdeFrom(new AvroSerializer<EnrichedEvent>(registry),
                 new AvroDeserializer<>(EnrichedEvent.class, registry));
-        var topology = EnrichTopology.build(TOPICS, partitionKey, processor, metrics, Optional.of(avroSerde));
+        var topology = EnrichTopology.build(TOPICS, partitionKey, processor, metrics, Optional.of(avroSerde),
+                safeguards);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -66,11 +86,24 @@ public final class EnrichDriver implements AutoCloseable {
         bad = driver.createOutputTopic("bad", new StringDeserializer(), new StringDeserializer());
         pii = driver.createOutputTopic("pii", new StringDeserializer(), new StringDeserializer());
         avro = driver.createOutputTopic("enriched-avro", new StringDeserializer(), avroSerde.deserializer());
+        for (String topic : List.of("enriched", "bad", "pii", "enriched-avro")) {
+            bytes.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        }
+    }
+
+    /** The records of {@code topic} exactly as written (consumes them, like the other readers). */
+    public List<KeyValue<byte[], byte[]>> records(String topic) {
+        return bytes.get(topic).readKeyValuesToList();
     }
 
     public EnrichDriver send(CollectorPayload payload) {
         raw.pipeInput(serializer.serialize("raw", payload));
         return this;
+    }
+
+    /** The serializer the raw topic is written with (its schemas registered in this driver's registry). */
+    public AvroSerializer<CollectorPayload> rawSerializer() {
+        return serializer;
     }
 
     public EnrichDriver sendBytes(byte[] bytes) {
