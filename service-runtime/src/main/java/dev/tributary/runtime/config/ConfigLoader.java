@@ -226,6 +226,8 @@ public final class ConfigLoader {
             object = next;
         }
         walkUnknown(object, new ArrayList<>(), catalog, source, found);
+        // HOCON objects are unordered; sorted, the report (and the first key a strict load names) is stable.
+        found.sort(java.util.Comparator.comparing(UnknownKey::name));
         return found;
     }
 
