@@ -19,12 +19,23 @@ public final class LogLine {
     /** Fields the layout writes itself; an event's own key-value pair or MDC entry of that name gets a {@code _}. */
     static final Set<String> RESERVED = Set.of("ts", "level", "logger", "thread", "msg", "error", "stack");
 
+    /**
+     * The longest value written, in characters: a runaway message or a deep recursion's stack trace is cut here
+     * rather than producing a line no shipper accepts (most cap lines at 16 to 256 KiB).
+     */
+    public static final int MAX_VALUE = 16 * 1024;
+    static final String TRUNCATED = "...(truncated)";
+
     private final Map<String, String> fields = new LinkedHashMap<>();
 
     /** Adds a field the layout owns (never renamed). */
     LogLine fixed(String key, String value) {
-        fields.put(key, value);
+        fields.put(key, bounded(value));
         return this;
+    }
+
+    private static String bounded(String value) {
+        return value != null && value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) + TRUNCATED : value;
     }
 
     /** Adds a field from the event (key-value pair, MDC): renamed if it would hide a fixed field or an earlier one. */
@@ -33,7 +44,7 @@ public final class LogLine {
         while (RESERVED.contains(k) || fields.containsKey(k)) {
             k = "_" + k;
         }
-        fields.put(k, value);
+        fields.put(k, bounded(value));
         return this;
     }
 

@@ -52,6 +52,17 @@ class LogLineTest {
     }
 
     @Test
+    void aRunawayValueIsCutSoTheLineStaysBounded() {
+        String huge = "x".repeat(LogLine.MAX_VALUE * 3);
+
+        Map<String, String> parsed = LogfmtParser.parse(new LogLine().fixed("stack", huge).extra("k", huge).logfmt());
+
+        assertThat(parsed.get("stack")).hasSize(LogLine.MAX_VALUE + LogLine.TRUNCATED.length())
+                .endsWith(LogLine.TRUNCATED);
+        assertThat(parsed.get("k")).hasSize(LogLine.MAX_VALUE + LogLine.TRUNCATED.length());
+    }
+
+    @Test
     void formatsParseWithAliases() {
         assertThat(LogFormat.parse("JSON")).contains(LogFormat.JSON);
         assertThat(LogFormat.parse("kv")).contains(LogFormat.LOGFMT);
