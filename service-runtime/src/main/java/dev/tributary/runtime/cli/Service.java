@@ -24,8 +24,9 @@ public interface Service extends AutoCloseable {
     void start() throws Exception;
 
     /**
-     * Blocks until the service has stopped. Returns normally after a clean stop (after {@link #close}, or a CLI
-     * job that finished); throws the cause when the service stopped because of a failure, which exits 1.
+     * Blocks until the service has stopped. Returns normally after a clean stop (after {@link #close} has finished
+     * its work, or a CLI job that finished); throws the cause when the service stopped because of a failure, which
+     * exits 1. The process exits soon after this returns, so it must not return while a close is still flushing.
      */
     void awaitTermination() throws Exception;
 

@@ -62,6 +62,8 @@ public final class ServiceRunner<C> {
     private final String version;
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final Object lifecycle = new Object();
+    private boolean stopping; // guarded by lifecycle
     private volatile Service service;
     private volatile MonitoringServer monitoringServer;
     private volatile Runnable onSecondStop = () -> { };
@@ -141,20 +143,22 @@ public final class ServiceRunner<C> {
         ServiceContext context = new ServiceContext(definition.name(), version, loaded, registry, health, endpoints,
                 out);
         try {
-            service = definition.factory().create(config, context);
-            if (monitoring.enabled()) {
-                monitoringServer = startMonitoring(monitoring, endpoints);
-            }
-            if (!stopRequested.get()) {
+            // Start-up and a stop request are serialised: a SIGTERM during start-up waits for start() to return
+            // and then closes, so a service is never started after it was closed.
+            synchronized (lifecycle) {
+                if (stopping) {
+                    return ExitCodes.OK; // stopped before anything was built
+                }
+                service = definition.factory().create(config, context);
+                if (monitoring.enabled()) {
+                    monitoringServer = startMonitoring(monitoring, endpoints);
+                }
                 service.start();
             }
             LOG.atInfo().addKeyValue("service", definition.name()).addKeyValue("version", version)
                     .addKeyValue("monitoring", monitoringServer == null ? "off" : monitoringServer.url())
                     .log("started");
             running.countDown();
-            if (stopRequested.get()) {
-                service.close(); // a signal that arrived during start-up
-            }
             service.awaitTermination();
             LOG.atInfo().addKeyValue("service", definition.name()).log("stopped");
             return ExitCodes.OK;
@@ -198,7 +202,11 @@ public final class ServiceRunner<C> {
             return;
         }
         LOG.atInfo().addKeyValue("service", definition.name()).log("stop requested");
-        Service s = service;
+        Service s;
+        synchronized (lifecycle) {
+            stopping = true;
+            s = service;
+        }
         if (s != null) {
             s.close();
         }
@@ -305,22 +313,12 @@ public final class ServiceRunner<C> {
         return gc;
     }
 
-    /** SIGTERM and SIGINT stop the service; handled directly (not by a shutdown hook) so the exit code is ours. */
     private void installSignalHandlers() {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal ->
-                        new Thread(this::requestStop, definition.name() + "-stop").start());
-            } catch (IllegalArgumentException e) {
-                // The JVM reserves the signal (-Xrs); the shutdown hook below still closes the service.
-            }
-        }
-        // Any other way out (System.exit elsewhere, SIGHUP) still closes the service; close() is idempotent.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignals.install(definition.name(), this::requestStop, () -> {
             Service s = service;
             if (s != null) {
                 s.close();
             }
-        }, definition.name() + "-shutdown-hook"));
+        });
     }
 }

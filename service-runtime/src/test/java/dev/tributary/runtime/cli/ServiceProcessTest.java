@@ -3,6 +3,8 @@ package dev.tributary.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.runtime.testing.DemoServiceMain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +25,9 @@ class ServiceProcessTest {
     @Test
     void sigtermStopsTheServiceInOrderAndExits0() throws Exception {
         Path config = Files.writeString(dir.resolve("demo.conf"), "demo.greeting = child\n");
-        Process process = start(List.of("--config", config.toString()), List.of());
+        // JSON logs: only the runtime's tributary-logback.xml reads TRIBUTARY_LOG_FORMAT, so JSON lines on stderr
+        // prove the runner installed it (the test classpath's logback-test.xml would write logfmt).
+        Process process = start(List.of("--config", config.toString()), List.of("TRIBUTARY_LOG_FORMAT=json"));
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read("stdout").contains("demo: started child"));
 
@@ -31,9 +35,14 @@ class ServiceProcessTest {
 
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(ExitCodes.OK);
-            // The runtime's logback configuration: logfmt on stderr, the stop and the clean end logged.
-            assertThat(read("stderr")).contains("level=INFO logger=dev.tributary.runtime.cli.ServiceRunner")
-                    .contains("msg=\"stop requested\"").contains("msg=stopped service=demo");
+            List<String> messages = new ArrayList<>();
+            for (String line : read("stderr").split("\\R")) {
+                JsonNode node = new ObjectMapper().readTree(line); // every line is one JSON object
+                if (node.path("logger").asText().equals(ServiceRunner.class.getName())) {
+                    messages.add(node.get("msg").asText());
+                }
+            }
+            assertThat(messages).containsSubsequence("started", "stop requested", "stopped");
         } finally {
             process.destroyForcibly();
         }

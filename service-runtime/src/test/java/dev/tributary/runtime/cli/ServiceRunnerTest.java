@@ -171,6 +171,17 @@ class ServiceRunnerTest {
     }
 
     @Test
+    void aStopBeforeStartUpBuildsNothingAndExits0() {
+        runner = new ServiceRunner<>(definition(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        runner.requestStop();
+
+        assertThat(runner.run(new String[0])).isEqualTo(ExitCodes.OK);
+
+        assertThat(created.get()).isNull();
+    }
+
+    @Test
     void aServiceThatCannotStartExits1() {
         env.put("TRIBUTARY_DEMO_BEHAVIOUR", "fail-start");
 
