@@ -1,0 +1,62 @@
+package dev.tributary.runtime.config;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which keys hold secrets, by name: a key is secret when any of its path segments contains one of the markers
+ * (case-insensitive). Matching on segments rather than whole keys also covers free-form maps passed through to
+ * Kafka or AWS clients, e.g. {@code sink.producer."ssl.keystore.password"} or {@code "sasl.jaas.config"}.
+ */
+public final class Secrets {
+
+    /** Rendered in place of a secret value. */
+    public static final String MASK = "******";
+
+    /**
+     * The markers every service gets. {@code jaas} because a Kafka {@code sasl.jaas.config} carries the password
+     * inline; {@code credential} for AWS-style settings.
+     */
+    public static final List<String> DEFAULT_MARKERS =
+            List.of("password", "secret", "token", "key-material", "jaas", "credential");
+
+    private final Set<String> markers;
+
+    private Secrets(Set<String> markers) {
+        this.markers = Set.copyOf(markers);
+    }
+
+    public static Secrets defaults() {
+        return new Secrets(Set.copyOf(DEFAULT_MARKERS));
+    }
+
+    /** The defaults plus {@code extra} markers (e.g. {@code customer-key} for an SSE-C key). */
+    public static Secrets withExtra(Iterable<String> extra) {
+        Set<String> all = new LinkedHashSet<>(DEFAULT_MARKERS);
+        for (String m : extra) {
+            all.add(m.toLowerCase(Locale.ROOT));
+        }
+        return new Secrets(all);
+    }
+
+    public boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String marker : markers) {
+            if (lower.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code value}, or {@link #MASK} when {@code key} is secret. */
+    public String mask(String key, String value) {
+        return isSecret(key) ? MASK : value;
+    }
+
+    public Set<String> markers() {
+        return markers;
+    }
+}

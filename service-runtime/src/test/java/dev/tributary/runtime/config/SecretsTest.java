@@ -1,0 +1,47 @@
+package dev.tributary.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+    @Test
+    void keysAreSecretByAnyMarkerInAnySegment() {
+        Secrets secrets = Secrets.defaults();
+
+        assertThat(secrets.isSecret("kafka.password")).isTrue();
+        assertThat(secrets.isSecret("api-token")).isTrue();
+        assertThat(secrets.isSecret("tls.key-material")).isTrue();
+        assertThat(secrets.isSecret("oauth.client-secret")).isTrue();
+        assertThat(secrets.isSecret("producer.\"ssl.keystore.password\"")).isTrue();
+        assertThat(secrets.isSecret("producer.\"sasl.jaas.config\"")).isTrue();
+        assertThat(secrets.isSecret("kafka.bootstrap-servers")).isFalse();
+        assertThat(secrets.isSecret("output.encryption.customer-key")).isFalse();
+        assertThat(Secrets.withExtra(List.of("customer-key")).isSecret("output.encryption.customer-key")).isTrue();
+    }
+
+    @Test
+    void renderingMasksSecretsWhereverTheyCameFromAndKeepsEverythingElse() {
+        LoadedConfig loaded = ConfigLoader.forService("demo", "demo")
+                .environment(Map.of("TRIBUTARY_DEMO_API_TOKEN", "tok-123456", "TRIBUTARY_DEMO_GREETING", "hi there"))
+                .override("demo.producer", Map.of("ssl.keystore.password", "ks-pass", "acks", "all",
+                        "sasl.jaas.config", "PlainLoginModule required password=\"jaas-pass\";"))
+                .secrets(Secrets.withExtra(List.of("customer-key")))
+                .load();
+
+        String rendered = loaded.render();
+
+        assertThat(rendered).doesNotContain("changeme", "tok-123456", "ks-pass", "jaas-pass");
+        assertThat(rendered).contains(Secrets.MASK).contains("hi there").contains("localhost:9092")
+                .contains("acks");
+        // Rendered HOCON parses back, under the root, with the masks in place.
+        com.typesafe.config.Config back = com.typesafe.config.ConfigFactory.parseString(rendered);
+        assertThat(back.getString("demo.kafka.password")).isEqualTo(Secrets.MASK);
+        assertThat(back.getString("demo.api-token")).isEqualTo(Secrets.MASK);
+        assertThat(back.getString("demo.greeting")).isEqualTo("hi there");
+        assertThat(back.getInt("demo.port")).isEqualTo(8080);
+    }
+}
