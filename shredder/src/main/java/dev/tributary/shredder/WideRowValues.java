@@ -66,7 +66,7 @@ final class WideRowValues {
             }
             List<Object> items = new ArrayList<>(value.size());
             value.forEach(item -> items.add(entity(item, array.elementType())));
-            return items; // Spark converts a java.util.List for an ArrayType
+            return seq(items);
         }
         if (type == DataTypes.LongType) {
             return value.canConvertToLong() && value.isNumber() ? value.longValue() : null;
@@ -81,6 +81,11 @@ final class WideRowValues {
             return value.isTextual() ? timestamp(value.textValue()) : null;
         }
         return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    /** Row encoders want a Scala Seq for an ArrayType (Spark 3.5 on Scala 2.12). */
+    static scala.collection.Seq<Object> seq(List<Object> items) {
+        return scala.collection.JavaConverters.asScalaBuffer(items).toList();
     }
 
     private static Timestamp timestamp(String text) {

@@ -136,7 +136,7 @@ final class WideRowWriter {
                     values[index] = WideRowValues.entity(e.entity().data(), type);
                 }
             }
-            contexts.forEach((column, items) -> values[indexOf(column)] = items);
+            contexts.forEach((column, items) -> values[indexOf(column)] = WideRowValues.seq(items));
             return RowFactory.create(values);
         }
 
