@@ -22,9 +22,12 @@ public final class AtomicRow {
                 row.append('\t');
             }
             first = false;
-            String value = field == EnrichedField.EVENT_ID ? eventId : event.get(field);
-            if (!value.isEmpty()) {
-                row.append(cell(field, value));
+            if (field == EnrichedField.EVENT_ID) {
+                row.append(eventId);
+            } else if (field.kind() == EnrichedField.Kind.STRING && fits(event, field)) {
+                event.appendTo(row, field); // the common case: copied straight from the line
+            } else if (!event.isEmpty(field)) {
+                row.append(cell(field, event.get(field)));
             }
         }
         return row.toString();
@@ -37,6 +40,10 @@ public final class AtomicRow {
             case STRING -> truncate(value, field.maxLength().orElse(Integer.MAX_VALUE));
             case INTEGER, DOUBLE, JSON -> value;
         };
+    }
+
+    private static boolean fits(EnrichedLine event, EnrichedField field) {
+        return field.maxLength().isEmpty() || event.length(field) <= field.maxLength().getAsInt();
     }
 
     /** Cuts to {@code max} characters without splitting a surrogate pair. */

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,21 +27,15 @@ public final class EnrichedLine implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Reading is tolerant like the analytics SDKs: {@code T} or space, 0 to 9 fraction digits, optional Z. */
-    static final DateTimeFormatter READ_TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendLiteral('Z').optionalEnd()
-            .toFormatter();
-
     static final DateTimeFormatter WRITE_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private final String[] fields;
+    private final String line;
+    /** Field i is {@code line.substring(bounds[i], bounds[i + 1] - 1)}; no substring is made until asked for. */
+    private final int[] bounds;
 
-    private EnrichedLine(String[] fields) {
-        this.fields = fields;
+    private EnrichedLine(String line, int[] bounds) {
+        this.line = line;
+        this.bounds = bounds;
     }
 
     /** The outcome of reading a line: an event or the bad row saying why not. */
@@ -57,32 +49,61 @@ public final class EnrichedLine implements Serializable {
     }
 
     public static Parsed parse(String line, Processor processor) {
-        String[] values = line.split("\t", -1);
-        if (values.length != EnrichedField.COUNT) {
-            LoaderParsingFailure failure = values.length == 1
+        // One pass over the tabs; only the typed fields (a quarter of them, mostly empty) are looked at further.
+        int[] bounds = new int[EnrichedField.COUNT + 1];
+        int fields = 0;
+        int from = 0;
+        while (true) {
+            int tab = line.indexOf('\t', from);
+            if (fields < EnrichedField.COUNT) {
+                bounds[fields] = from;
+            }
+            fields++;
+            if (tab < 0) {
+                break;
+            }
+            from = tab + 1;
+        }
+        if (fields != EnrichedField.COUNT) {
+            LoaderParsingFailure failure = fields == 1
                     ? new LoaderParsingFailure.NotTsv()
-                    : new LoaderParsingFailure.FieldNumberMismatch(values.length);
+                    : new LoaderParsingFailure.FieldNumberMismatch(fields);
             return new Bad(new LoaderParsingError(processor, failure, line));
         }
-        List<LoaderParsingFailure.DecodingIssue> issues = new ArrayList<>();
-        for (EnrichedField field : EnrichedField.all()) {
-            String text = values[field.position()];
-            if (text.isEmpty()) {
+        bounds[EnrichedField.COUNT] = line.length() + 1;
+        EnrichedLine event = new EnrichedLine(line, bounds);
+        List<LoaderParsingFailure.DecodingIssue> issues = null;
+        for (EnrichedField field : CHECKED) {
+            if (event.isEmpty(field)) {
                 if (field == EnrichedField.EVENT_ID || field == EnrichedField.COLLECTOR_TSTAMP) {
-                    issues.add(new LoaderParsingFailure.InvalidValue(field.fieldName(), text,
+                    issues = add(issues, new LoaderParsingFailure.InvalidValue(field.fieldName(), "",
                             "Field " + field.fieldName() + " cannot be empty"));
                 }
                 continue;
             }
+            String text = event.get(field);
             String problem = check(field, text);
             if (problem != null) {
-                issues.add(new LoaderParsingFailure.InvalidValue(field.fieldName(), text, problem));
+                issues = add(issues, new LoaderParsingFailure.InvalidValue(field.fieldName(), text, problem));
             }
         }
-        if (!issues.isEmpty()) {
+        if (issues != null) {
             return new Bad(new LoaderParsingError(processor, new LoaderParsingFailure.RowDecodingError(issues), line));
         }
-        return new Good(new EnrichedLine(values));
+        return new Good(event);
+    }
+
+    /** The fields whose text must parse: every non-string field, and event_id. */
+    private static final List<EnrichedField> CHECKED = EnrichedField.all().stream()
+            .filter(f -> f == EnrichedField.EVENT_ID || (f.kind() != EnrichedField.Kind.STRING
+                    && f.kind() != EnrichedField.Kind.JSON))
+            .toList();
+
+    private static List<LoaderParsingFailure.DecodingIssue> add(List<LoaderParsingFailure.DecodingIssue> issues,
+                                                               LoaderParsingFailure.DecodingIssue issue) {
+        List<LoaderParsingFailure.DecodingIssue> list = issues == null ? new ArrayList<>() : issues;
+        list.add(issue);
+        return list;
     }
 
     private static String check(EnrichedField field, String text) {
@@ -121,17 +142,91 @@ public final class EnrichedLine implements Serializable {
     }
 
     static Instant parseTimestamp(String text) {
-        return LocalDateTime.parse(text, READ_TIMESTAMP).toInstant(ZoneOffset.UTC);
+        return localDateTime(text).toInstant(ZoneOffset.UTC);
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss.SSS}, the one timestamp shape shredded output uses. */
     static String formatTimestamp(String text) {
-        return LocalDateTime.parse(text, READ_TIMESTAMP).format(WRITE_TIMESTAMP);
+        LocalDateTime parsed = localDateTime(text);
+        // What enrich writes is already in that shape: keep it rather than format it again.
+        return isCanonical(text) ? text : parsed.format(WRITE_TIMESTAMP);
+    }
+
+    /**
+     * Parses {@code yyyy-MM-dd[ |T]HH:mm:ss[.f{1,9}][Z]} by hand: this runs for several fields of every event,
+     * and a DateTimeFormatter with optional sections costs microseconds per call.
+     */
+    private static LocalDateTime localDateTime(String t) {
+        int n = t.length();
+        if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            throw new DateTimeParseException("not a timestamp", t, 0);
+        }
+        int end = t.charAt(n - 1) == 'Z' ? n - 1 : n;
+        int nanos = 0;
+        if (end > 19) {
+            int digits = end - 20;
+            if (t.charAt(19) != '.' || digits < 1 || digits > 9) {
+                throw new DateTimeParseException("not a timestamp", t, 19);
+            }
+            nanos = number(t, 20, digits);
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (end != 19) {
+            throw new DateTimeParseException("not a timestamp", t, 19);
+        }
+        try {
+            return LocalDateTime.of(number(t, 0, 4), number(t, 5, 2), number(t, 8, 2), number(t, 11, 2),
+                    number(t, 14, 2), number(t, 17, 2), nanos);
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), t, 0);
+        }
+    }
+
+    private static int number(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeParseException("not a timestamp", t, i);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS}: the shape enrich writes, kept as it is once it parses. */
+    private static boolean isCanonical(String t) {
+        return t.length() == 23 && t.charAt(10) == ' ' && t.charAt(19) == '.';
     }
 
     /** The raw TSV text of {@code field} (empty for null). */
     public String get(EnrichedField field) {
-        return fields[field.position()];
+        int i = field.position();
+        return line.substring(bounds[i], bounds[i + 1] - 1);
+    }
+
+    /** The length of {@code field}'s text. */
+    public int length(EnrichedField field) {
+        int i = field.position();
+        return bounds[i + 1] - 1 - bounds[i];
+    }
+
+    public boolean isEmpty(EnrichedField field) {
+        int i = field.position();
+        return bounds[i + 1] - 1 == bounds[i];
+    }
+
+    /** Appends the TSV text of {@code field} to {@code out} without making a String of it. */
+    public void appendTo(StringBuilder out, EnrichedField field) {
+        int i = field.position();
+        out.append(line, bounds[i], bounds[i + 1] - 1);
+    }
+
+    /** The whole line as read. */
+    public String line() {
+        return line;
     }
 
     public String eventId() {
@@ -150,7 +245,7 @@ public final class EnrichedLine implements Serializable {
 
     /** The 131 values with timestamps in the one shape bad-row payloads read ({@code yyyy-MM-dd HH:mm:ss.SSS}). */
     public List<String> normalizedValues() {
-        String[] copy = fields.clone();
+        String[] copy = line.split("\t", -1);
         for (EnrichedField field : EnrichedField.all()) {
             if (field.kind() == EnrichedField.Kind.TIMESTAMP && !copy[field.position()].isEmpty()) {
                 copy[field.position()] = formatTimestamp(copy[field.position()]);
@@ -161,6 +256,6 @@ public final class EnrichedLine implements Serializable {
 
     /** The 131 values, for bad-row payloads. */
     public List<String> values() {
-        return List.of(fields);
+        return List.of(line.split("\t", -1));
     }
 }

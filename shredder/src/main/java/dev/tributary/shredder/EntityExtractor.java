@@ -83,10 +83,26 @@ public final class EntityExtractor {
             return;
         }
         try {
-            out.add(new Entity(SchemaKey.parse(schema.textValue()), data, source));
+            out.add(new Entity(key(schema.textValue()), data, source));
         } catch (IgluParseException e) {
             issues.add(invalid(field, text, e.getMessage()));
         }
+    }
+
+    /** Parsed keys, shared by the JVM: a run has a handful of distinct keys and millions of entities. */
+    private static final java.util.Map<String, SchemaKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 10_000;
+
+    private static SchemaKey key(String uri) {
+        SchemaKey known = KEYS.get(uri);
+        if (known != null) {
+            return known;
+        }
+        SchemaKey key = SchemaKey.parse(uri);
+        if (KEYS.size() < MAX_KEYS) {
+            KEYS.put(uri, key);
+        }
+        return key;
     }
 
     private static JsonNode read(String field, String text, List<LoaderParsingFailure.DecodingIssue> issues) {

@@ -53,7 +53,7 @@ public final class EventShredder {
         EntityExtractor.Extracted extracted = EntityExtractor.extract(event);
         if (!extracted.issues().isEmpty()) {
             return new Bad(new LoaderParsingError(processor,
-                    new LoaderParsingFailure.RowDecodingError(extracted.issues()), String.join("\t", event.values())));
+                    new LoaderParsingFailure.RowDecodingError(extracted.issues()), event.line()));
         }
         List<Entity> entities = new ArrayList<>(extracted.entities());
         String eventId = event.eventId();
@@ -80,7 +80,7 @@ public final class EventShredder {
                 // The payload's typed view is stricter than our reader (e.g. ISO 'T' timestamps): still a bad row.
                 return new Bad(new LoaderParsingError(processor, new LoaderParsingFailure.RowDecodingError(List.of(
                         new LoaderParsingFailure.UnhandledDecodingError(e.getMessage()))),
-                        String.join("\t", event.values())));
+                        event.line()));
             }
             return new Bad(new LoaderIgluError(processor, failures, payload));
         }

@@ -23,6 +23,8 @@ public final class SchemaScan {
 
     private static final Pattern SCHEMA = Pattern.compile("\"schema\"\\s*:\\s*\"(iglu:[^\"]+)\"");
 
+    private static final String COMPACT = "\"schema\":\"iglu:";
+
     private SchemaScan() {
     }
 
@@ -40,9 +42,24 @@ public final class SchemaScan {
         if (json.isEmpty()) {
             return;
         }
-        Matcher m = SCHEMA.matcher(json);
-        while (m.find()) {
-            found.add(source.columnPrefix() + " " + m.group(1));
+        // indexOf rather than a regex: this runs over every event. Compact JSON (what enrich writes) is matched
+        // here; anything else falls back to the pattern.
+        int at = json.indexOf(COMPACT);
+        if (at < 0 && json.contains("\"schema\"")) {
+            Matcher m = SCHEMA.matcher(json);
+            while (m.find()) {
+                found.add(source.columnPrefix() + " " + m.group(1));
+            }
+            return;
+        }
+        while (at >= 0) {
+            int start = at + COMPACT.length() - "iglu:".length();
+            int end = json.indexOf('"', start);
+            if (end < 0) {
+                return;
+            }
+            found.add(source.columnPrefix() + " " + json.substring(start, end));
+            at = json.indexOf(COMPACT, end);
         }
     }
 

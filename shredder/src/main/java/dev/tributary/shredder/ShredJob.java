@@ -78,6 +78,7 @@ public final class ShredJob {
         JavaRDD<Tuple2<Long, String>> occurrences = readOccurrences();
 
         // Stage 1: scan.
+        long stage = System.nanoTime();
         ShredStatsAccumulator scanStats = register(jsc, "scan");
         SetAccumulator schemaUris = new SetAccumulator();
         jsc.sc().register(schemaUris, "schema keys");
@@ -98,9 +99,11 @@ public final class ShredJob {
         Map<EventShredder.ModelKey, String> targets = SchemaScan.targets(uris, catalog);
         ShredStats scanned = scanStats.value();
         LOG.info("stage 1/3 scan: read {} lines, {} parsed, {} unparseable; {} event ids occur more than once "
-                        + "({} with different fingerprints); {} schema keys, {} models",
+                        + "({} with different fingerprints); {} schema keys, {} models; {} s",
                 scanned.get(ShredStats.LINES), scanned.get(ShredStats.GOOD), scanned.get(ShredStats.BAD_PARSING),
-                deduplicator.duplicatedIds(), deduplicator.syntheticIds(), uris.size(), targets.size());
+                deduplicator.duplicatedIds(), deduplicator.syntheticIds(), uris.size(), targets.size(),
+                seconds(stage));
+        stage = System.nanoTime();
 
         // Stage 2: shred.
         Broadcast<Deduplicator> dedupBroadcast = jsc.broadcast(deduplicator);
@@ -117,10 +120,10 @@ public final class ShredJob {
         }
         ShredStats shredded = stats.value();
         LOG.info("stage 2/3 shred: {} good events written; {} natural duplicates dropped, {} synthetic duplicates "
-                        + "re-identified; bad rows: {} loader_parsing_error, {} loader_iglu_error",
+                        + "re-identified; bad rows: {} loader_parsing_error, {} loader_iglu_error; {} s",
                 shredded.get(ShredStats.GOOD), shredded.get(ShredStats.NATURAL_DUPLICATES),
                 shredded.get(ShredStats.SYNTHETIC_DUPLICATES), shredded.get(ShredStats.BAD_PARSING),
-                shredded.get(ShredStats.BAD_IGLU));
+                shredded.get(ShredStats.BAD_IGLU), seconds(stage));
         shredded.rowsPerFolder().forEach((folder, rows) -> LOG.info("stage 2/3 shred: {} rows in {}", rows, folder));
 
         // Stage 3: finish.
@@ -132,6 +135,10 @@ public final class ShredJob {
         dedupBroadcast.destroy();
         targetsBroadcast.destroy();
         return new Result(false, done, shredded);
+    }
+
+    private static String seconds(long since) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     private JavaRDD<Tuple2<Long, String>> readOccurrences() {

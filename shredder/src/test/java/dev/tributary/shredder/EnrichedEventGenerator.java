@@ -28,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * Writes enriched TSV lines the way stream-enrich does, with natural and synthetic duplicates, entities of every
  * kind and corrupt lines, and keeps the books: what a correct shredder must produce, folder by folder.
  */
-final class EnrichedEventGenerator {
+public final class EnrichedEventGenerator {
 
     static final ShreddedType WEB_PAGE = tsv("com.snowplowanalytics.snowplow", "web_page");
     static final ShreddedType LINK_CLICK = tsv("com.snowplowanalytics.snowplow", "link_click");
@@ -47,7 +47,7 @@ final class EnrichedEventGenerator {
     private final List<String> lines = new ArrayList<>();
 
     // The books.
-    long good;
+    public long good;
     long parsingErrors;
     long igluErrors;
     long naturalDropped;
@@ -60,7 +60,7 @@ final class EnrichedEventGenerator {
     /** Items written with version 1-0-0 and 1-0-1: the folder must still carry 1-0-1's columns in every row. */
     final Map<String, Integer> itemVersions = new TreeMap<>();
 
-    EnrichedEventGenerator(long seed) {
+    public EnrichedEventGenerator(long seed) {
         this.random = new Random(seed);
     }
 
@@ -72,12 +72,12 @@ final class EnrichedEventGenerator {
         return ShreddedLayout.relativeTypeFolder(type);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 
     /** Events whose event_id occurs once. */
-    EnrichedEventGenerator unique(int n) {
+    public EnrichedEventGenerator unique(int n) {
         for (int i = 0; i < n; i++) {
             Event e = event();
             lines.add(e.line());
@@ -97,7 +97,7 @@ final class EnrichedEventGenerator {
     }
 
     /** {@code n} events, each written {@code copies} times with the same id and fingerprint. */
-    EnrichedEventGenerator naturalDuplicates(int n, int copies) {
+    public EnrichedEventGenerator naturalDuplicates(int n, int copies) {
         for (int i = 0; i < n; i++) {
             Event e = event();
             for (int c = 0; c < copies; c++) {
@@ -112,7 +112,7 @@ final class EnrichedEventGenerator {
     }
 
     /** {@code n} event ids each carried by two events with different fingerprints. */
-    EnrichedEventGenerator syntheticDuplicates(int n) {
+    public EnrichedEventGenerator syntheticDuplicates(int n) {
         for (int i = 0; i < n; i++) {
             Event first = event();
             Event second = event();
@@ -193,7 +193,7 @@ final class EnrichedEventGenerator {
         return this;
     }
 
-    EnrichedEventGenerator shuffle() {
+    public EnrichedEventGenerator shuffle() {
         Collections.shuffle(lines, random);
         return this;
     }
@@ -222,6 +222,21 @@ final class EnrichedEventGenerator {
         }
     }
 
+    /** Writes all lines to one gzip file (the benchmark writes run folders file by file). */
+    public void writeGzip(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                for (String line : lines) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] gzipBody(List<String> chunk) {
         StringBuilder text = new StringBuilder();
         chunk.forEach(l -> text.append(l).append('\n'));
@@ -245,8 +260,45 @@ final class EnrichedEventGenerator {
         rowsPerFolder.merge(folder, 1L, Long::sum);
     }
 
+    private static final String[] WORDS = {"basket", "shoes", "summer", "sale", "red", "running", "kids", "gift",
+        "winter", "jacket", "socks", "new", "home", "garden", "lamp", "desk", "chair", "coffee", "tea", "book"};
+    private static final String[] BROWSERS = {"Firefox/120.0", "Chrome/119.0.6045.199 Safari/537.36",
+        "Version/17.1 Mobile/15E148 Safari/604.1", "Edg/119.0.2151.97"};
+
+    private String words(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : "-").append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return b.toString();
+    }
+
+    /** Fields that differ from one page view to the next, so the data compresses like real traffic does. */
+    private void vary(Event e) {
+        String path = "/" + words(2) + "/" + random.nextInt(100_000);
+        String query = "utm_source=" + WORDS[random.nextInt(WORDS.length)] + "&q=" + words(2) + "&id="
+                + Long.toHexString(random.nextLong());
+        String[] f = e.fields;
+        f[EnrichedField.PAGE_URL.position()] = "https://shop.example" + path + "?" + query;
+        f[EnrichedField.PAGE_URLHOST.position()] = "shop.example";
+        f[EnrichedField.PAGE_URLPATH.position()] = path;
+        f[EnrichedField.PAGE_URLQUERY.position()] = query;
+        f[EnrichedField.PAGE_TITLE.position()] = words(4) + " | Shop";
+        f[EnrichedField.PAGE_REFERRER.position()] = "https://www.search.example/search?q=" + words(3);
+        f[EnrichedField.USER_IPADDRESS.position()] = "203.0." + random.nextInt(256) + "." + random.nextInt(256);
+        f[EnrichedField.DOMAIN_USERID.position()] = UUID.randomUUID().toString();
+        f[EnrichedField.NETWORK_USERID.position()] = UUID.randomUUID().toString();
+        f[EnrichedField.DOMAIN_SESSIONID.position()] = UUID.randomUUID().toString();
+        f[EnrichedField.USERAGENT.position()] = "Mozilla/5.0 (X11; Linux x86_64; rv:" + random.nextInt(130) + ".0) "
+                + BROWSERS[random.nextInt(BROWSERS.length)];
+        f[EnrichedField.BR_VIEWWIDTH.position()] = Integer.toString(800 + random.nextInt(1200));
+        f[EnrichedField.BR_VIEWHEIGHT.position()] = Integer.toString(600 + random.nextInt(800));
+        f[EnrichedField.GEO_LONGITUDE.position()] = Double.toString(-0.1 + random.nextInt(1000) / 1000.0);
+    }
+
     private Event event() {
         Event e = new Event();
+        vary(e);
         e.eventId = UUID.randomUUID().toString();
         e.fingerprint = Long.toHexString(random.nextLong());
         e.collector = start.plusMillis(random.nextInt(3_600_000));

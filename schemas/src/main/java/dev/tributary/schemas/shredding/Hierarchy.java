@@ -36,8 +36,19 @@ public record Hierarchy(String rootId, String rootTstamp, String refRoot, List<S
 
     /** {@code ref_tree} as the TSV column holds it: a compact JSON array, {@code ["events","link_click"]}. */
     public String refTreeJson() {
-        return refTreeNode().toString();
+        // Built by hand (this runs for every entity): names are Iglu names or "events", which need no escaping.
+        StringBuilder json = new StringBuilder(16 + refTree.size() * 16).append('[');
+        for (int i = 0; i < refTree.size(); i++) {
+            String name = refTree.get(i);
+            if (!SAFE.matcher(name).matches()) {
+                return refTreeNode().toString();
+            }
+            json.append(i == 0 ? "" : ",").append('"').append(name).append('"');
+        }
+        return json.append(']').toString();
     }
+
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]*");
 
     /** The nine {@link ShreddedLayout#TSV_META_COLUMNS} cells for an entity with schema {@code key}. */
     public List<String> metaCells(SchemaKey key) {
