@@ -1,14 +1,18 @@
 package dev.tributary.shredder;
 
 import dev.tributary.schemas.enriched.EnrichedField;
+import dev.tributary.schemas.iglu.SchemaKey;
 import dev.tributary.schemas.shredding.Hierarchy;
 import dev.tributary.schemas.shredding.ShreddedFormat;
 import dev.tributary.schemas.shredding.ShreddedJsonLine;
 import dev.tributary.schemas.shredding.ShreddedLayout;
+import dev.tributary.schemas.shredding.ShreddedType;
 import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lines one shredded event contributes to the run folder, each with the folder (relative to the run) it
@@ -27,24 +31,31 @@ public final class OutputLines {
         lines.add(new Tuple2<>(ShreddedLayout.ATOMIC_EVENTS, AtomicRow.of(shredded.event(), shredded.eventId())));
         String rootTstamp = EnrichedLine.formatTimestamp(shredded.event().get(EnrichedField.COLLECTOR_TSTAMP));
         for (ShreddedEvent.ResolvedEntity e : shredded.entities()) {
-            Hierarchy hierarchy = Hierarchy.ofEvent(shredded.eventId(), rootTstamp, e.entity().key().name());
-            String folder = ShreddedLayout.relativeTypeFolder(e.type().type());
+            String folder = FOLDERS.computeIfAbsent(e.type().type(), ShreddedLayout::relativeTypeFolder);
             lines.add(new Tuple2<>(folder, e.type().type().format() == ShreddedFormat.TSV
-                    ? tsv(e, hierarchy)
-                    : new ShreddedJsonLine(e.entity().key(), e.entity().data(), hierarchy).toLine()));
+                    ? tsv(e, shredded.eventId(), rootTstamp)
+                    : new ShreddedJsonLine(e.entity().key(), e.entity().data(),
+                            Hierarchy.ofEvent(shredded.eventId(), rootTstamp, e.entity().key().name())).toLine()));
         }
         return lines;
     }
 
-    private static String tsv(ShreddedEvent.ResolvedEntity e, Hierarchy hierarchy) {
-        StringBuilder row = new StringBuilder(256);
-        for (String cell : hierarchy.metaCells(e.entity().key())) {
-            row.append(cell).append('\t');
-        }
+    /** Folder names and the constant parts of the meta columns, made once per type and key, not per row. */
+    private static final Map<ShreddedType, String> FOLDERS = new ConcurrentHashMap<>();
+    private static final Map<SchemaKey, String[]> META = new ConcurrentHashMap<>();
+
+    /** The {@link Hierarchy#metaCells} of an entity, built from two cached halves around the event's id and time. */
+    private static String tsv(ShreddedEvent.ResolvedEntity e, String rootId, String rootTstamp) {
+        String[] meta = META.computeIfAbsent(e.entity().key(), key -> {
+            List<String> cells = Hierarchy.ofEvent("", "", key.name()).metaCells(key);
+            return new String[] {String.join("\t", cells.subList(0, 4)) + "\t",
+                "\t" + String.join("\t", cells.subList(6, 9))};
+        });
+        StringBuilder row = new StringBuilder(256).append(meta[0]).append(rootId).append('\t').append(rootTstamp)
+                .append(meta[1]);
         for (String cell : e.type().flat().cells(e.entity().data())) {
-            row.append(cell).append('\t');
+            row.append('\t').append(cell);
         }
-        row.setLength(row.length() - 1);
         return row.toString();
     }
 }

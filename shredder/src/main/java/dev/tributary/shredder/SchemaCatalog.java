@@ -59,6 +59,25 @@ public final class SchemaCatalog {
      *               or lower, so a row never has fewer columns than its own schema)
      */
     public TypeLookup typeOf(SchemaKey key, SchemaKey target) {
+        // Resolved types are kept per (key, target): this is asked for every entity of the run.
+        TypeKey cacheKey = new TypeKey(key, target);
+        Resolved known = resolvedTypes.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        TypeLookup lookup = lookUp(key, target);
+        if (lookup instanceof Resolved resolved) {
+            resolvedTypes.putIfAbsent(cacheKey, resolved);
+        }
+        return lookup;
+    }
+
+    private record TypeKey(SchemaKey key, SchemaKey target) {
+    }
+
+    private final Map<TypeKey, Resolved> resolvedTypes = new ConcurrentHashMap<>();
+
+    private TypeLookup lookUp(SchemaKey key, SchemaKey target) {
         Resolution own = resolver.lookupSchema(key);
         if (own instanceof Resolution.Unresolved unresolved) {
             return new Failed(new FailureMessage.IgluError(key, IgluClientError.from(unresolved.error())));
