@@ -208,6 +208,21 @@ class ShredJobTest {
         assertThat(RunFolderReader.linesByFolder(dir.resolve("shredded/good/run=" + RUN_ID))).isEqualTo(output);
     }
 
+    @Test
+    void anEmptyRunFolderGivesAnEmptyCompleteRun() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("enriched/good/run=2026-11-30-23-59-59"));
+        ShredderConfig empty = new ShredderConfig(input.toUri().toString(), config.shreddedGood(),
+                config.shreddedBad(), "2026-11-30-23-59-59", config.resolverConfigJson(), Encryption.none(),
+                ShredderConfig.OutputMode.SHRED, config.processor());
+
+        ShredJob.Result result = new ShredJob(spark, empty, Clock.systemUTC()).run();
+
+        assertThat(result.complete().countGood()).isZero();
+        assertThat(result.complete().types()).isEmpty();
+        assertThat(result.complete().timestamps().min()).isNull();
+        assertThat(dir.resolve("shredded/good/run=2026-11-30-23-59-59/shredding_complete.json")).exists();
+    }
+
     private static Set<String> atomicIds() {
         int id = AtomicColumns.indexOf(EnrichedField.EVENT_ID);
         return output.get(ShreddedLayout.ATOMIC_EVENTS).stream().map(l -> l.split("\t", -1)[id])
