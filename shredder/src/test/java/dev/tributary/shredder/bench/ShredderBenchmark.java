@@ -65,10 +65,12 @@ public final class ShredderBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 Path copy = work.resolve("copy-" + round);
                 heap.reset();
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 spark.read().option("recursiveFileLookup", "true").textFile(input.toUri().toString())
                         .write().option("compression", "gzip").text(copy.toUri().toString());
                 double baseline = (System.nanoTime() - t0) / 1e9;
+                double baselineCpu = (cpuNanos() - c0) / 1e9;
                 long baselineHeap = heap.peak();
 
                 ShredderConfig config = new ShredderConfig(input.toUri().toString(),
@@ -77,25 +79,34 @@ public final class ShredderBenchmark {
                         resolver(), Encryption.none(), ShredderConfig.OutputMode.SHRED,
                         new Processor("tributary-shredder", "0.1.0"));
                 heap.reset();
+                long c1 = cpuNanos();
                 long t1 = System.nanoTime();
                 ShredJob.Result result = new ShredJob(spark, config, Clock.systemUTC()).run();
                 double shred = (System.nanoTime() - t1) / 1e9;
+                double shredCpu = (cpuNanos() - c1) / 1e9;
                 long shredHeap = heap.peak();
                 if (result.stats().get(ShredStats.GOOD) != expectedGood) {
                     throw new IllegalStateException("expected " + expectedGood + " good events, got "
                             + result.stats().get(ShredStats.GOOD));
                 }
-                System.out.printf("round %d: baseline (read + write gzip text) %.1f s = %,.0f lines/s, peak heap %d MiB;"
-                                + " shredder %.1f s = %,.0f events/s, peak heap %d MiB, output %.1f MiB gzip; "
-                                + "ratio %.2f%n", round, baseline, lines / baseline, baselineHeap >> 20, shred,
-                        lines / shred, shredHeap >> 20, size(work.resolve("shredded-" + round)) / 1048576.0,
-                        baseline / shred);
+                System.out.printf("round %d: baseline (read + write gzip text) %.1f s (%.1f s CPU) = %,.0f lines/s, "
+                                + "peak heap %d MiB; shredder %.1f s (%.1f s CPU) = %,.0f lines/s, peak heap %d MiB, "
+                                + "output %.1f MiB gzip; ratio %.2f (by CPU time %.2f); load average %.1f%n", round,
+                        baseline, baselineCpu, lines / baseline, baselineHeap >> 20, shred, shredCpu, lines / shred,
+                        shredHeap >> 20, size(work.resolve("shredded-" + round)) / 1048576.0, baseline / shred,
+                        baselineCpu / shredCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         } finally {
             heap.interrupt();
             spark.stop();
             delete(work);
         }
+    }
+
+    /** CPU time of the whole JVM (all threads), so a busy machine shows less in the comparison than wall time. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String resolver() throws IOException {
