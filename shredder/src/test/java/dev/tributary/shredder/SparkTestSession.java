@@ -13,6 +13,8 @@ final class SparkTestSession {
                 .master("local[2]")
                 .appName(name)
                 .config("spark.ui.enabled", "false")
+                // Leaves java.net.URL's handler factory to S3Mock's Tomcat (see the surefire configuration).
+                .config("spark.sql.defaultUrlStreamHandlerFactory.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.default.parallelism", "4")
                 .config("spark.driver.host", "127.0.0.1")
