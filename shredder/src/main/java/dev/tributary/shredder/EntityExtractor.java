@@ -18,7 +18,9 @@ import java.util.List;
  */
 public final class EntityExtractor {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Decimals are kept as BigDecimal: cheaper to read than a double, and written back with the digits they had.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private EntityExtractor() {
     }

@@ -69,6 +69,24 @@ class EnrichedLineTest {
     }
 
     @Test
+    void numbersAreCheckedQuicklyButStillStrictly() {
+        assertThat(EnrichedLine.isPlainDecimal("51.5072")).isTrue();
+        assertThat(EnrichedLine.isPlainDecimal("-0.1")).isTrue();
+        assertThat(EnrichedLine.isPlainDecimal("12")).isTrue();
+        assertThat(EnrichedLine.isPlainDecimal("1.")).isFalse();
+        assertThat(EnrichedLine.isPlainDecimal(".5")).isFalse();
+        assertThat(EnrichedLine.isPlainDecimal("1e5")).isFalse();
+        assertThat(EnrichedLine.isPlainDecimal("-")).isFalse();
+        String[] f = valid();
+        f[EnrichedField.SE_VALUE.position()] = "1.5E3";
+        assertThat(EnrichedLine.parse(String.join("\t", f), PROCESSOR)).isInstanceOf(EnrichedLine.Good.class);
+        f[EnrichedField.SE_VALUE.position()] = "Infinity";
+        assertThat(EnrichedLine.parse(String.join("\t", f), PROCESSOR)).isInstanceOf(EnrichedLine.Bad.class);
+        f[EnrichedField.SE_VALUE.position()] = "1.2.3";
+        assertThat(EnrichedLine.parse(String.join("\t", f), PROCESSOR)).isInstanceOf(EnrichedLine.Bad.class);
+    }
+
+    @Test
     void eventIdAndCollectorTstampAreRequired() {
         String[] f = valid();
         f[EnrichedField.COLLECTOR_TSTAMP.position()] = "";
