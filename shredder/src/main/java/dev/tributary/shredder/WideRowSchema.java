@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,9 +68,7 @@ public final class WideRowSchema {
                 case "object" -> {
                     if (schema.path("properties").isObject() && !schema.get("properties").isEmpty()) {
                         List<StructField> fields = new ArrayList<>();
-                        Iterator<Map.Entry<String, JsonNode>> it = schema.get("properties").fields();
-                        while (it.hasNext()) {
-                            Map.Entry<String, JsonNode> p = it.next();
+                        for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
                             fields.add(DataTypes.createStructField(SnakeCase.of(p.getKey()), of(p.getValue()), true));
                         }
                         return DataTypes.createStructType(fields);

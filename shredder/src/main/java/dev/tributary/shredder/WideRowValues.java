@@ -52,7 +52,7 @@ final class WideRowValues {
                 return null;
             }
             Map<String, JsonNode> bySnake = new HashMap<>();
-            value.fields().forEachRemaining(e -> bySnake.put(SnakeCase.of(e.getKey()), e.getValue()));
+            value.properties().forEach(e -> bySnake.put(SnakeCase.of(e.getKey()), e.getValue()));
             Object[] values = new Object[struct.fields().length];
             int i = 0;
             for (StructField f : struct.fields()) {

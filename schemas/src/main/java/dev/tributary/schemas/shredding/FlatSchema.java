@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +187,7 @@ public final class FlatSchema {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         boolean nullableHere = !path.isEmpty() && canBeNull(schema);
-        Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> property = fields.next();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             if (!property.getValue().isObject()) {
                 continue;
             }
