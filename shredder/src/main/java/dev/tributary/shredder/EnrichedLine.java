@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * One line of enriched TSV read as an event: exactly 131 fields, each of the type its {@link EnrichedField}
- * says, with an event_id (a UUID) and a collector_tstamp, which shredding needs to tie entities to their event.
+ * says, with an event_id (a UUID) and a collector_tstamp, which shredding needs to tie entities to their event,
+ * and v_collector and v_etl, which atomic.events requires.
  * Anything else is a {@code loader_parsing_error} naming every bad field: a bad line never fails the job.
  *
  * <p>The JSON fields (contexts, unstruct_event, derived_contexts) are checked later, when they are shredded.
@@ -75,7 +76,7 @@ public final class EnrichedLine implements Serializable {
         List<LoaderParsingFailure.DecodingIssue> issues = null;
         for (EnrichedField field : CHECKED) {
             if (event.isEmpty(field)) {
-                if (field == EnrichedField.EVENT_ID || field == EnrichedField.COLLECTOR_TSTAMP) {
+                if (REQUIRED.contains(field)) {
                     issues = add(issues, new LoaderParsingFailure.InvalidValue(field.fieldName(), "",
                             "Field " + field.fieldName() + " cannot be empty"));
                 }
@@ -93,9 +94,16 @@ public final class EnrichedLine implements Serializable {
         return new Good(event);
     }
 
-    /** The fields whose text must parse: every non-string field, and event_id. */
+    /**
+     * Never empty, as in Snowplow's analytics SDK (whose Event has no Option for them) and NOT NULL in
+     * atomic.events: an event without them could not be loaded.
+     */
+    private static final java.util.Set<EnrichedField> REQUIRED = java.util.EnumSet.of(EnrichedField.EVENT_ID,
+            EnrichedField.COLLECTOR_TSTAMP, EnrichedField.V_COLLECTOR, EnrichedField.V_ETL);
+
+    /** The fields to look at: every non-string field (its text must parse) and the required ones. */
     private static final List<EnrichedField> CHECKED = EnrichedField.all().stream()
-            .filter(f -> f == EnrichedField.EVENT_ID || (f.kind() != EnrichedField.Kind.STRING
+            .filter(f -> REQUIRED.contains(f) || (f.kind() != EnrichedField.Kind.STRING
                     && f.kind() != EnrichedField.Kind.JSON))
             .toList();
 

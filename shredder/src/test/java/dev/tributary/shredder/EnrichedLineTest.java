@@ -19,6 +19,8 @@ class EnrichedLineTest {
         Arrays.fill(f, "");
         f[EnrichedField.EVENT_ID.position()] = "4b1e5b2a-8e0c-4f5e-9c1d-2f0a3b4c5d6e";
         f[EnrichedField.COLLECTOR_TSTAMP.position()] = "2026-12-01 09:15:00.123";
+        f[EnrichedField.V_COLLECTOR.position()] = "tributary-collector-0.1.0";
+        f[EnrichedField.V_ETL.position()] = "tributary-stream-enrich-0.1.0";
         return f;
     }
 
@@ -87,14 +89,16 @@ class EnrichedLineTest {
     }
 
     @Test
-    void eventIdAndCollectorTstampAreRequired() {
+    void eventIdCollectorTstampAndVersionsAreRequired() {
         String[] f = valid();
         f[EnrichedField.COLLECTOR_TSTAMP.position()] = "";
+        f[EnrichedField.V_ETL.position()] = "";
 
         EnrichedLine.Bad bad = (EnrichedLine.Bad) EnrichedLine.parse(String.join("\t", f), PROCESSOR);
 
         assertThat(((LoaderParsingFailure.RowDecodingError) bad.badRow().failure()).errors())
-                .extracting(e -> ((LoaderParsingFailure.InvalidValue) e).key()).containsExactly("collector_tstamp");
+                .extracting(e -> ((LoaderParsingFailure.InvalidValue) e).key())
+                .containsExactly("collector_tstamp", "v_etl");
     }
 
     @Test
