@@ -32,7 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -49,6 +51,9 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int CONFIG_ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--run", required = true, paramLabel = "URI",
             description = "A shredded run folder (shredded.good/run=...) or a folder of run=* folders; s3://, s3a://, file:// or a path.")
@@ -83,8 +88,11 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
         this(System.getenv(), null);
     }
 
-    /** @param s3 client to use instead of one built from the environment (tests) */
-    WarehouseLoaderCli(Map<String, String> env, S3Client s3) {
+    /**
+     * @param env environment variables ({@code System.getenv()} in production): AWS settings, passwords
+     * @param s3  client to use instead of one built from {@code env}, or null
+     */
+    public WarehouseLoaderCli(Map<String, String> env, S3Client s3) {
         this.env = env;
         this.s3Override = s3;
     }
@@ -97,14 +105,14 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
         return command(new WarehouseLoaderCli()).execute(args);
     }
 
-    static CommandLine command(WarehouseLoaderCli cli) {
+    public static CommandLine command(WarehouseLoaderCli cli) {
         // picocli's own codes already match: 2 (USAGE) for invalid options, 1 (SOFTWARE) for an uncaught exception.
         return new CommandLine(cli);
     }
 
     @Override
     public Integer call() {
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter err = spec.commandLine().getErr();
         List<StorageTarget> parsedTargets;
         Resolver igluResolver;
         LoadOptions options;
