@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads one run into one target in a single transaction: tables created or extended, every table's rows
- * staged, duplicates of earlier runs removed, rows inserted, the manifest row written, commit. Any failure
- * rolls all of it back. The statement sequence is the same for PostgreSQL and Redshift; only the DDL spelling
+ * Loads one run into one target in a single transaction: manifest locked and checked, tables created or
+ * extended, every table's rows staged, duplicates of earlier runs removed, rows inserted, the manifest row
+ * written, commit. Any failure rolls all of it back (only the empty schema and manifest table, created first
+ * in a transaction of their own, stay). The statement sequence is the same for PostgreSQL and Redshift; only the DDL spelling
  * ({@link SqlDialect}) and the way files reach the staging tables ({@link StagingSource}) differ.
  */
 public final class RunLoader {
@@ -60,8 +61,7 @@ public final class RunLoader {
         LoadOutcome.Loaded loaded;
         try {
             c.setAutoCommit(false);
-            execute(c, "CREATE SCHEMA IF NOT EXISTS " + plan.schema());
-            manifest.ensure(c);
+            bootstrap(c, plan.schema(), manifest);
             manifest.lock(c);
             Optional<Instant> loadedAt = manifest.loadedAt(c, plan.base());
             if (loadedAt.isPresent()) {
@@ -137,6 +137,30 @@ public final class RunLoader {
         }
         afterCommit(c, plan, targetName);
         return loaded;
+    }
+
+    /**
+     * The schema and the manifest table, committed on their own before the load: the manifest must exist to be
+     * locked, and two loaders starting on an empty warehouse would otherwise race on creating it. When they do,
+     * the loser sees the winner's objects on its retry.
+     */
+    private void bootstrap(Connection c, String schema, LoadManifest manifest) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(c, "CREATE SCHEMA IF NOT EXISTS " + schema);
+                manifest.ensure(c);
+                c.commit();
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                // 23505 unique_violation / 42P07 duplicate_table / 42P06 duplicate_schema: a concurrent create won.
+                boolean raced = "23505".equals(e.getSQLState()) || "42P07".equals(e.getSQLState())
+                        || "42P06".equals(e.getSQLState());
+                if (!raced || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private long stage(Connection c, String stagingTable, TableLoad load) throws SQLException, LoadException {
