@@ -97,10 +97,6 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
         this.s3Override = s3;
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
     public static int run(String... args) {
         return command(new WarehouseLoaderCli()).execute(args);
     }

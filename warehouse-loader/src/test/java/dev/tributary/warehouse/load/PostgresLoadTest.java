@@ -153,7 +153,10 @@ class PostgresLoadTest {
                     assertThat(e.table()).isEqualTo("atomic.events");
                     assertThat(e.column()).isEqualTo("geo_country");
                 })
-                .hasMessageContaining("atomic.events").hasMessageContaining("geo_country");
+                .hasMessageContaining("row does not fit table atomic.events column geo_country")
+                // Event 17 is the 18th line of the first of the two atomic-events parts.
+                .hasMessageContaining("file atomic-events/part-00000.gz, line 18")
+                .hasMessageContaining("character(2)");
 
         assertNothingOfTheRunLoaded(wh, good, bad);
     }
