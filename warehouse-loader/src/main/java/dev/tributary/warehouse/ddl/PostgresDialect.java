@@ -1,5 +1,6 @@
 package dev.tributary.warehouse.ddl;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** PostgreSQL: plain types, JSONB for JSON, no distribution or compression clauses. */
@@ -40,6 +41,16 @@ public final class PostgresDialect implements SqlDialect {
     public String addColumn(TableDdl table, Column column) {
         // Added columns are always nullable: rows loaded before the new schema version have no value for them.
         return "ALTER TABLE " + table.qualifiedName() + " ADD COLUMN " + column.name() + " " + render(column.type());
+    }
+
+    /**
+     * Staging tables are temporary, so they live in the session's temp buffers (8 MB by default); with more, a
+     * run's staged rows stay in memory instead of being written out and read back for the INSERT. Only takes
+     * effect before the session's first temporary table, hence on the fresh connection.
+     */
+    @Override
+    public List<String> sessionSetup() {
+        return List.of("SET temp_buffers = '256MB'");
     }
 
     @Override

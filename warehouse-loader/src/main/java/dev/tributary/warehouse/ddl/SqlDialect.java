@@ -26,6 +26,11 @@ public interface SqlDialect {
                 + "\n)";
     }
 
+    /** Statements run once on a fresh connection, before the load's transaction. */
+    default List<String> sessionSetup() {
+        return List.of();
+    }
+
     String analyze(String qualifiedTable);
 
     /** Run outside any transaction: neither warehouse vacuums inside one. */

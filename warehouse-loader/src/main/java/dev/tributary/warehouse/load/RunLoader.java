@@ -60,6 +60,9 @@ public final class RunLoader {
         Map<String, String> stagingToTable = new HashMap<>();
         LoadOutcome.Loaded loaded;
         try {
+            for (String sql : dialect.sessionSetup()) {
+                execute(c, sql);
+            }
             c.setAutoCommit(false);
             bootstrap(c, plan.schema(), manifest);
             manifest.lock(c);

@@ -68,6 +68,11 @@ public final class ShreddedRunWriter {
     }
 
     public WrittenRun write(Path runDir, List<FixtureEvent> events, SchemaKey checkoutVersion) {
+        return write(runDir, events, checkoutVersion, true);
+    }
+
+    /** @param entities false writes atomic-events only (the benchmark compares that file with a plain COPY) */
+    public WrittenRun write(Path runDir, List<FixtureEvent> events, SchemaKey checkoutVersion, boolean entities) {
         String base = "s3://fixture/shredded/good/" + runDir.getFileName() + "/";
         try {
             Files.createDirectories(runDir);
@@ -83,7 +88,7 @@ public final class ShreddedRunWriter {
             List<String> webPages = new ArrayList<>();
             List<String> checkouts = new ArrayList<>();
             List<String> blobs = new ArrayList<>();
-            for (FixtureEvent e : events) {
+            for (FixtureEvent e : entities ? events : List.<FixtureEvent>of()) {
                 String tstamp = tstamp(e.collectorTstamp());
                 for (int i = 0; i < e.webPages(); i++) {
                     ObjectNode data = JSON.createObjectNode().put("id", uuidFrom(e.eventId(), i));
