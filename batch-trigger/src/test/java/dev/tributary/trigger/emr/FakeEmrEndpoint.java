@@ -25,13 +25,13 @@ import java.util.Map;
  * RunJobFlow takes the next {@link ClusterScript}, and each ListSteps on that cluster advances it one poll. Errors
  * are scripted per operation and answered the way EMR does ({@code {"__type": ..., "message": ...}}).
  */
-final class FakeEmrEndpoint implements AutoCloseable {
+public final class FakeEmrEndpoint implements AutoCloseable {
 
-    record Request(String operation, JsonNode body) {
+    public record Request(String operation, JsonNode body) {
     }
 
     /** Step states over polls; {@code stateAt(poll, step, steps)} for poll 0, 1, 2 ... */
-    interface ClusterScript {
+    public interface ClusterScript {
         String stateAt(int poll, int step, int steps);
 
         default String[] clusterReason(int poll) {
@@ -116,37 +116,37 @@ final class FakeEmrEndpoint implements AutoCloseable {
         }
     }
 
-    FakeEmrEndpoint() throws IOException {
+    public FakeEmrEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized void script(ClusterScript... next) {
+    public synchronized void script(ClusterScript... next) {
         scripts.addAll(List.of(next));
     }
 
     /** The next {@code times} calls of {@code operation} answer HTTP {@code status} with EMR error {@code type}. */
-    synchronized void failNext(String operation, int times, int status, String type) {
+    public synchronized void failNext(String operation, int times, int status, String type) {
         Deque<String> queue = errors.computeIfAbsent(operation, k -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
             queue.add(status + " " + type);
         }
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    synchronized List<Request> requests(String operation) {
+    public synchronized List<Request> requests(String operation) {
         return requests.stream().filter(r -> r.operation().equals(operation)).toList();
     }
 
-    synchronized boolean terminated(String clusterId) {
+    public synchronized boolean terminated(String clusterId) {
         return clusters.get(clusterId).terminated;
     }
 
