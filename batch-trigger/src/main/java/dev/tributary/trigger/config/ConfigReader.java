@@ -169,7 +169,6 @@ public final class ConfigReader {
         Shredded shredded = new Shredded(
                 location(t, "aws.s3.buckets.shredded.good"),
                 location(t, "aws.s3.buckets.shredded.bad"),
-                optionalLocation(t, "aws.s3.buckets.shredded.errors"),
                 location(t, "aws.s3.buckets.shredded.archive"));
         Buckets buckets = new Buckets(
                 location(t, "aws.s3.buckets.assets"),

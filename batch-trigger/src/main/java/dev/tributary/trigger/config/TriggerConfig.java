@@ -28,7 +28,7 @@ public record TriggerConfig(Aws aws, Enrich enrich, Storage storage, Monitoring 
     public record Enriched(S3Location stream, S3Location good, S3Location archive) {
     }
 
-    public record Shredded(S3Location good, S3Location bad, Optional<S3Location> errors, S3Location archive) {
+    public record Shredded(S3Location good, S3Location bad, S3Location archive) {
     }
 
     public record Emr(

@@ -160,4 +160,13 @@ class ConfigReaderTest {
 
         assertThatThrownBy(() -> reader.parse(text, "c.yml")).hasMessageContaining("only <%= ENV['NAME'] %> tags");
     }
+
+    @Test
+    void ignoredKeysAreNotValidated() {
+        String text = Fixtures.withValue(Fixtures.streamConfigText(), "errors", "ADD HERE");
+        text = Fixtures.withValue(text, "spark_enrich", "ADD HERE");
+
+        assertThat(reader.parse(text, "c.yml").aws().s3().buckets().shredded().good().url())
+                .isEqualTo("s3://acme-snowplow/shredded/good/");
+    }
 }
