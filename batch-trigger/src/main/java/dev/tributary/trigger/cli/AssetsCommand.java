@@ -3,7 +3,6 @@ package dev.tributary.trigger.cli;
 import dev.tributary.trigger.TriggerVersion;
 import dev.tributary.trigger.config.ConfigException;
 import dev.tributary.trigger.config.ConfigReader;
-import dev.tributary.trigger.config.S3Location;
 import dev.tributary.trigger.config.TriggerConfig;
 import dev.tributary.trigger.emr.AssetJars;
 import dev.tributary.trigger.s3.S3ClientFactory;
@@ -58,17 +57,15 @@ public final class AssetsCommand implements Runnable {
             AssetJars jars = new AssetJars(c.aws().s3().buckets().assets(),
                     c.storage().tributaryVersion().orElse(TriggerVersion.get()));
             try (S3Client s3 = S3ClientFactory.create(c.aws().s3().region(), c.aws().credentials())) {
-                put(s3, c, shredderJar, jars.shredderJar());
-                put(s3, c, loaderJar, jars.loaderJar());
+                put(s3, c, shredderJar, jars.assets().bucket(), jars.shredderKey());
+                put(s3, c, loaderJar, jars.assets().bucket(), jars.loaderKey());
             }
             env.out().println("uploaded " + jars.shredderJar() + " and " + jars.loaderJar());
             return 0;
         }
 
-        private static void put(S3Client s3, TriggerConfig c, Path file, String url) {
-            S3Location target = S3Location.parse(url).orElseThrow();
-            String key = target.prefix().substring(0, target.prefix().length() - 1);
-            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(target.bucket()).key(key);
+        private static void put(S3Client s3, TriggerConfig c, Path file, String bucket, String key) {
+            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key);
             switch (c.aws().s3().sse().mode()) {
                 case AES256 -> put.serverSideEncryption(ServerSideEncryption.AES256);
                 case AWS_KMS -> put.serverSideEncryption(ServerSideEncryption.AWS_KMS)

@@ -12,10 +12,18 @@ public record AssetJars(S3Location assets, String version) {
     public static final String LOADER_MAIN = "dev.tributary.warehouse.WarehouseLoaderMain";
 
     public String shredderJar() {
-        return assets.url() + "4-storage/tributary-shredder/shredder-" + version + ".jar";
+        return "s3://" + assets.bucket() + "/" + shredderKey();
     }
 
     public String loaderJar() {
-        return assets.url() + "4-storage/tributary-warehouse-loader/warehouse-loader-" + version + ".jar";
+        return "s3://" + assets.bucket() + "/" + loaderKey();
+    }
+
+    public String shredderKey() {
+        return assets.key("4-storage/tributary-shredder/shredder-" + version + ".jar");
+    }
+
+    public String loaderKey() {
+        return assets.key("4-storage/tributary-warehouse-loader/warehouse-loader-" + version + ".jar");
     }
 }
