@@ -1,0 +1,144 @@
+package dev.tributary.trigger.cli;
+
+import dev.tributary.trigger.JobRunner;
+import dev.tributary.trigger.Preconditions;
+import dev.tributary.trigger.RunContext;
+import dev.tributary.trigger.TriggerRun;
+import dev.tributary.trigger.TriggerVersion;
+import dev.tributary.trigger.cli.RunCommand.RunOptions;
+import dev.tributary.trigger.config.ConfigException;
+import dev.tributary.trigger.config.ConfigReader;
+import dev.tributary.trigger.config.IgluLint;
+import dev.tributary.trigger.config.StorageTarget;
+import dev.tributary.trigger.config.TargetsReader;
+import dev.tributary.trigger.config.TriggerConfig;
+import dev.tributary.trigger.emr.AssetJars;
+import dev.tributary.trigger.emr.EmrClientFactory;
+import dev.tributary.trigger.emr.EmrJobRunner;
+import dev.tributary.trigger.emr.EmrRetry;
+import dev.tributary.trigger.emr.EmrRunner;
+import dev.tributary.trigger.emr.EmrStepWatcher;
+import dev.tributary.trigger.local.LocalRunner;
+import dev.tributary.trigger.lock.ConsulLock;
+import dev.tributary.trigger.lock.FileLock;
+import dev.tributary.trigger.lock.RunLock;
+import dev.tributary.trigger.plan.PlanRejected;
+import dev.tributary.trigger.plan.StepPlan;
+import dev.tributary.trigger.run.ExitCode;
+import dev.tributary.trigger.run.Progress;
+import dev.tributary.trigger.run.RunId;
+import dev.tributary.trigger.s3.ArchiveRun;
+import dev.tributary.trigger.s3.ObjectMover;
+import dev.tributary.trigger.s3.S3ClientFactory;
+import dev.tributary.trigger.s3.S3Folders;
+import dev.tributary.trigger.s3.S3Retry;
+import dev.tributary.trigger.s3.StagingStreamEnrich;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds one run's object graph from the command line: config, targets and resolver (exit 1 with every problem by
+ * key path), the plan (exit 1 naming a forbidden combination), the lock, the AWS clients and the runner.
+ */
+final class RunWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunWiring.class);
+
+    private final CliEnvironment environment;
+
+    RunWiring(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    ExitCode run(RunOptions options) throws InterruptedException {
+        TriggerConfig config;
+        List<StorageTarget> targets;
+        String resolverJson;
+        StepPlan plan;
+        try {
+            config = new ConfigReader(environment.env(), LOG::info).read(options.config());
+            targets = options.targets().map(dir -> new TargetsReader().read(dir)).orElse(List.of());
+            resolverJson = resolver(options.resolver());
+            plan = StepPlan.of(options.resumeFrom(), options.skip(), options.include(), true,
+                    targets.stream().anyMatch(t -> t.purpose() == StorageTarget.Purpose.FAILED_EVENTS));
+        } catch (ConfigException | PlanRejected e) {
+            environment.err().println(e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        options.enrichments().ifPresent(dir -> LOG.info("-n {}: enrichments are unused in Stream Enrich mode "
+                + "(events were enriched in the stream)", dir));
+        if (!plan.consistencyCheck() || !plan.loadManifestCheck()) {
+            LOG.info("consistency_check and load_manifest_check skips have no effect: the warehouse-loader has no "
+                    + "eventual-consistency wait, and always checks its load manifest");
+        }
+        List<StorageTarget> loadTargets = targets.stream().filter(StorageTarget::loadsEvents).toList();
+        if (plan.rdbLoad() && loadTargets.isEmpty()) {
+            LOG.warn("rdb_load: no ENRICHED_EVENTS storage target (-t): nothing will be loaded");
+        }
+
+        Progress progress = new Progress(environment.out(), environment.clock());
+        RunId runId = RunId.now(environment.clock());
+        RunContext context = new RunContext(config, plan, runId, loadTargets, resolverJson, options.debug());
+        LOG.info("AWS credentials: {}", config.aws().credentials());
+        S3Retry s3Retry = new S3Retry(environment.s3Backoff(), environment.sleeper());
+        try (S3Client s3 = S3ClientFactory.create(config.aws().s3().region(), config.aws().credentials())) {
+            S3Folders folders = new S3Folders(s3, s3Retry);
+            ObjectMover mover = new ObjectMover(s3, s3Retry, config.aws().s3().sse());
+            Preconditions preconditions = new Preconditions(folders, new StagingStreamEnrich(folders, mover),
+                    environment.clock().getZone());
+            if (options.runner() == RunCommand.Runner.local) {
+                JobRunner runner = new LocalRunner(mover, new ArchiveRun(folders, mover),
+                        environment.localJobs().shredder(options.shredderJar()),
+                        environment.localJobs().loader(options.loaderJar()), progress);
+                return trigger(options, preconditions, runner, progress).execute(context);
+            }
+            try (EmrClient emr = EmrClientFactory.create(config.aws().emr().region(), config.aws().credentials())) {
+                EmrRetry retry = new EmrRetry(environment.emrBackoff(), environment.sleeper());
+                EmrStepWatcher watcher = new EmrStepWatcher(emr, retry, environment.sleeper(),
+                        options.pollInterval(), progress);
+                EmrRunner emrRunner = new EmrRunner(emr, retry, watcher, environment.sleeper(),
+                        environment.relaunchDelay(), progress);
+                AssetJars jars = new AssetJars(config.aws().s3().buckets().assets(),
+                        config.storage().tributaryVersion().orElse(TriggerVersion.get()));
+                return trigger(options, preconditions, new EmrJobRunner(emrRunner, jars), progress).execute(context);
+            }
+        }
+    }
+
+    private TriggerRun trigger(RunOptions options, Preconditions preconditions, JobRunner runner, Progress progress) {
+        return new TriggerRun(lock(options), options.ignoreLockOnStart(), preconditions, runner, progress,
+                environment.out());
+    }
+
+    private RunLock lock(RunOptions options) {
+        if (options.lock().isEmpty()) {
+            if (options.consul().isPresent()) {
+                LOG.warn("--consul without --lock: no lock is taken");
+            }
+            return RunLock.NONE;
+        }
+        return options.consul().<RunLock>map(c -> new ConsulLock(c, options.lock().get(), environment.pid()))
+                .orElseGet(() -> new FileLock(Path.of(options.lock().get()), environment.pid()));
+    }
+
+    private static String resolver(Path file) {
+        List<String> problems = IgluLint.resolver(file);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file.toString(), problems.stream()
+                    .map(p -> new dev.tributary.trigger.config.ConfigProblem("(resolver)", "a valid Iglu resolver "
+                            + "config", p)).toList());
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), new dev.tributary.trigger.config.ConfigProblem("(file)",
+                    "a readable file", e.getMessage()));
+        }
+    }
+}

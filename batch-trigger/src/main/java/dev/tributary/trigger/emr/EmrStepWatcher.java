@@ -1,0 +1,121 @@
+package dev.tributary.trigger.emr;
+
+import dev.tributary.trigger.run.Durations;
+import dev.tributary.trigger.run.Progress;
+import dev.tributary.trigger.run.Sleeper;
+import dev.tributary.trigger.run.StepReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.model.ListStepsRequest;
+import software.amazon.awssdk.services.emr.model.ListStepsResponse;
+import software.amazon.awssdk.services.emr.model.StepState;
+import software.amazon.awssdk.services.emr.model.StepSummary;
+
+/**
+ * EmrEtlRunner's {@code wait_for}: list the cluster's steps every poll interval until none is PENDING, RUNNING,
+ * CANCEL_PENDING or (for older APIs) WAITING/SHUTTING_DOWN; when EMR shows no step yet, wait five intervals.
+ */
+public final class EmrStepWatcher {
+
+    private static final Set<StepState> ACTIVE = Set.of(StepState.PENDING, StepState.RUNNING,
+            StepState.CANCEL_PENDING);
+
+    private final EmrClient emr;
+    private final EmrRetry retry;
+    private final Sleeper sleeper;
+    private final Duration pollInterval;
+    private final Progress progress;
+
+    public EmrStepWatcher(EmrClient emr, EmrRetry retry, Sleeper sleeper, Duration pollInterval, Progress progress) {
+        this.emr = emr;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.pollInterval = pollInterval;
+        this.progress = progress;
+    }
+
+    /** Polls until every step has finished; the steps in submission order. */
+    public List<StepSummary> waitFor(String clusterId) throws InterruptedException {
+        String lastLine = null;
+        while (true) {
+            List<StepSummary> steps = list(clusterId);
+            if (steps.isEmpty()) {
+                sleeper.sleep(pollInterval.multipliedBy(5));
+                continue;
+            }
+            String line = describe(clusterId, steps);
+            if (!line.equals(lastLine)) {
+                progress.line(line);
+                lastLine = line;
+            }
+            if (steps.stream().noneMatch(s -> ACTIVE.contains(s.status().state()))) {
+                return steps;
+            }
+            sleeper.sleep(pollInterval);
+        }
+    }
+
+    private List<StepSummary> list(String clusterId) {
+        List<StepSummary> out = new ArrayList<>();
+        String marker = null;
+        do {
+            String m = marker;
+            ListStepsResponse page = retry.call("ListSteps", () -> emr.listSteps(ListStepsRequest.builder()
+                    .clusterId(clusterId).marker(m).build()));
+            out.addAll(page.steps());
+            marker = page.marker();
+        } while (marker != null);
+        // ListSteps answers newest first; reports and "step i/n" read in submission order.
+        out.sort(Comparator.comparing((StepSummary s) -> created(s)).thenComparing(StepSummary::id));
+        return out;
+    }
+
+    private static Instant created(StepSummary s) {
+        return s.status().timeline() == null || s.status().timeline().creationDateTime() == null
+                ? Instant.EPOCH : s.status().timeline().creationDateTime();
+    }
+
+    private String describe(String clusterId, List<StepSummary> steps) {
+        long done = steps.stream().filter(s -> !ACTIVE.contains(s.status().state())).count();
+        Optional<StepSummary> current = steps.stream().filter(s -> s.status().state() == StepState.RUNNING)
+                .findFirst();
+        String head = "EMR " + clusterId + ": step " + Math.min(done + 1, steps.size()) + "/" + steps.size();
+        return head + current.map(s -> " running " + s.name()).orElse("") + " | "
+                + steps.stream().map(s -> s.status().stateAsString()).collect(Collectors.joining(" "));
+    }
+
+    /** One report line per step: state and how long it ran. */
+    public static List<StepReport> reports(List<StepSummary> steps, Instant now) {
+        return steps.stream().map(s -> {
+            var t = s.status().timeline();
+            Instant start = t == null ? null : t.startDateTime();
+            Instant end = t == null ? null : t.endDateTime();
+            Duration d = start == null ? Duration.ZERO : Duration.between(start, end == null ? now : end);
+            Optional<String> detail = Optional.ofNullable(s.status().failureDetails())
+                    .map(f -> String.join("; ", nonNull(f.reason(), f.message(), f.logFile())))
+                    .filter(x -> !x.isEmpty());
+            return new StepReport(s.name(), s.status().stateAsString(), d, detail);
+        }).toList();
+    }
+
+    private static List<String> nonNull(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    static String format(Duration d) {
+        return Durations.format(d);
+    }
+}

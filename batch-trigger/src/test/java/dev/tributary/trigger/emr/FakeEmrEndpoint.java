@@ -1,0 +1,261 @@
+package dev.tributary.trigger.emr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test endpoint speaking the EMR JSON 1.1 protocol ({@code POST /}, {@code X-Amz-Target: ElasticMapReduce.<Op>},
+ * {@code application/x-amz-json-1.1}) on 127.0.0.1. It records every request and plays scripted step states: each
+ * RunJobFlow takes the next {@link ClusterScript}, and each ListSteps on that cluster advances it one poll. Errors
+ * are scripted per operation and answered the way EMR does ({@code {"__type": ..., "message": ...}}).
+ */
+public final class FakeEmrEndpoint implements AutoCloseable {
+
+    public record Request(String operation, JsonNode body) {
+    }
+
+    /** Step states over polls; {@code stateAt(poll, step, steps)} for poll 0, 1, 2 ... */
+    public interface ClusterScript {
+        String stateAt(int poll, int step, int steps);
+
+        default String[] clusterReason(int poll) {
+            return new String[] {"ALL_STEPS_COMPLETED", "Steps completed"};
+        }
+
+        /** First step runs for {@code polls} polls, then everything is COMPLETED. */
+        static ClusterScript completesAfter(int polls) {
+            return (poll, step, steps) -> poll >= polls ? "COMPLETED" : step == 0 ? "RUNNING" : "PENDING";
+        }
+
+        /** Steps before {@code failing} complete, it FAILS, the rest are CANCELLED (cluster terminated). */
+        static ClusterScript failsAt(int failing) {
+            return new ClusterScript() {
+                @Override
+                public String stateAt(int poll, int step, int steps) {
+                    if (poll == 0) {
+                        return step == 0 ? "RUNNING" : "PENDING";
+                    }
+                    return step < failing ? "COMPLETED" : step == failing ? "FAILED" : "CANCELLED";
+                }
+
+                @Override
+                public String[] clusterReason(int poll) {
+                    return new String[] {"STEP_FAILURE", "Shut down as step failed"};
+                }
+            };
+        }
+
+        /** The cluster never got past bootstrap: every step CANCELLED, reason BOOTSTRAP_FAILURE. */
+        static ClusterScript bootstrapFailure() {
+            return new ClusterScript() {
+                @Override
+                public String stateAt(int poll, int step, int steps) {
+                    return poll == 0 ? "PENDING" : "CANCELLED";
+                }
+
+                @Override
+                public String[] clusterReason(int poll) {
+                    return new String[] {"BOOTSTRAP_FAILURE",
+                        "On the master instance (i-0abc), bootstrap action 1 returned a non-zero return code"};
+                }
+            };
+        }
+
+        /** Every step CANCELLED by a user, not a bootstrap failure: must not be relaunched. */
+        static ClusterScript cancelledByUser() {
+            return new ClusterScript() {
+                @Override
+                public String stateAt(int poll, int step, int steps) {
+                    return poll == 0 ? "PENDING" : "CANCELLED";
+                }
+
+                @Override
+                public String[] clusterReason(int poll) {
+                    return new String[] {"USER_REQUEST", "Terminated by user request"};
+                }
+            };
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double T0 = 1_764_579_600d; // 2025-12-01T09:00:00Z, epoch seconds as EMR sends them
+
+    private final HttpServer server;
+    private final List<Request> requests = new ArrayList<>();
+    private final Deque<ClusterScript> scripts = new ArrayDeque<>();
+    private final Map<String, Deque<String>> errors = new HashMap<>();
+    private final Map<String, Cluster> clusters = new HashMap<>();
+    private int clusterCounter;
+
+    private static final class Cluster {
+        final String id;
+        final ClusterScript script;
+        final List<JsonNode> steps = new ArrayList<>();
+        int polls;
+        boolean terminated;
+
+        Cluster(String id, ClusterScript script) {
+            this.id = id;
+            this.script = script;
+        }
+    }
+
+    public FakeEmrEndpoint() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public synchronized void script(ClusterScript... next) {
+        scripts.addAll(List.of(next));
+    }
+
+    /** The next {@code times} calls of {@code operation} answer HTTP {@code status} with EMR error {@code type}. */
+    public synchronized void failNext(String operation, int times, int status, String type) {
+        Deque<String> queue = errors.computeIfAbsent(operation, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(status + " " + type);
+        }
+    }
+
+    public synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public synchronized List<Request> requests(String operation) {
+        return requests.stream().filter(r -> r.operation().equals(operation)).toList();
+    }
+
+    public synchronized boolean terminated(String clusterId) {
+        return clusters.get(clusterId).terminated;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            String operation = target == null ? "" : target.replaceFirst("^ElasticMapReduce\\.", "");
+            int status;
+            JsonNode answer;
+            synchronized (this) {
+                requests.add(new Request(operation, body));
+                Deque<String> queued = errors.get(operation);
+                if (queued != null && !queued.isEmpty()) {
+                    String[] error = queued.poll().split(" ", 2);
+                    status = Integer.parseInt(error[0]);
+                    answer = JSON.createObjectNode().put("__type", error[1]).put("message", "scripted " + error[1]);
+                } else if (target == null || !target.startsWith("ElasticMapReduce.")) {
+                    status = 400;
+                    answer = JSON.createObjectNode().put("__type", "UnknownOperationException");
+                } else {
+                    status = 200;
+                    answer = answer(operation, body);
+                }
+            }
+            byte[] bytes = JSON.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private JsonNode answer(String operation, JsonNode body) {
+        return switch (operation) {
+            case "RunJobFlow" -> runJobFlow(body);
+            case "AddJobFlowSteps" -> addSteps(clusters.get(body.path("JobFlowId").asText()), body.path("Steps"));
+            case "ListSteps" -> listSteps(clusters.get(body.path("ClusterId").asText()));
+            case "DescribeCluster" -> describeCluster(clusters.get(body.path("ClusterId").asText()));
+            case "TerminateJobFlows" -> {
+                body.path("JobFlowIds").forEach(id -> clusters.get(id.asText()).terminated = true);
+                yield JSON.createObjectNode();
+            }
+            default -> JSON.createObjectNode().put("__type", "UnknownOperationException");
+        };
+    }
+
+    private JsonNode runJobFlow(JsonNode body) {
+        ClusterScript script = scripts.isEmpty() ? ClusterScript.completesAfter(1) : scripts.poll();
+        Cluster cluster = new Cluster("j-TEST" + (++clusterCounter), script);
+        clusters.put(cluster.id, cluster);
+        addSteps(cluster, body.path("Steps"));
+        return JSON.createObjectNode().put("JobFlowId", cluster.id)
+                .put("ClusterArn", "arn:aws:elasticmapreduce:eu-west-1:123456789012:cluster/" + cluster.id);
+    }
+
+    private JsonNode addSteps(Cluster cluster, JsonNode steps) {
+        ArrayNode ids = JSON.createArrayNode();
+        steps.forEach(s -> {
+            cluster.steps.add(s);
+            ids.add("s-" + cluster.id + "-" + cluster.steps.size());
+        });
+        return JSON.createObjectNode().set("StepIds", ids);
+    }
+
+    private JsonNode listSteps(Cluster cluster) {
+        int poll = cluster.polls++;
+        ArrayNode out = JSON.createArrayNode();
+        int n = cluster.steps.size();
+        // EMR lists the newest step first.
+        for (int i = n - 1; i >= 0; i--) {
+            JsonNode step = cluster.steps.get(i);
+            String state = cluster.script.stateAt(poll, i, n);
+            ObjectNode timeline = JSON.createObjectNode().put("CreationDateTime", T0 + i);
+            if (!state.equals("PENDING") && !state.equals("CANCELLED")) {
+                timeline.put("StartDateTime", T0 + 60 + 100 * i);
+            }
+            if (state.equals("COMPLETED") || state.equals("FAILED")) {
+                timeline.put("EndDateTime", T0 + 60 + 100 * i + 90);
+            }
+            ObjectNode status = JSON.createObjectNode().put("State", state);
+            status.set("StateChangeReason", JSON.createObjectNode());
+            status.set("Timeline", timeline);
+            if (state.equals("FAILED")) {
+                status.set("FailureDetails", JSON.createObjectNode().put("Reason", "Unknown error")
+                        .put("LogFile", "s3://acme-snowplow-logs/emr/" + cluster.id + "/steps/s-" + (i + 1)));
+            }
+            ObjectNode summary = JSON.createObjectNode().put("Id", "s-" + cluster.id + "-" + (i + 1))
+                    .put("Name", step.path("Name").asText())
+                    .put("ActionOnFailure", step.path("ActionOnFailure").asText());
+            summary.set("Config", step.path("HadoopJarStep"));
+            summary.set("Status", status);
+            out.add(summary);
+        }
+        return JSON.createObjectNode().set("Steps", out);
+    }
+
+    private JsonNode describeCluster(Cluster cluster) {
+        String[] reason = cluster.script.clusterReason(cluster.polls);
+        ObjectNode status = JSON.createObjectNode().put("State", "TERMINATED_WITH_ERRORS");
+        status.set("StateChangeReason", JSON.createObjectNode().put("Code", reason[0]).put("Message", reason[1]));
+        ObjectNode c = JSON.createObjectNode().put("Id", cluster.id).put("Name", "cluster");
+        c.set("Status", status);
+        return JSON.createObjectNode().set("Cluster", c);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
