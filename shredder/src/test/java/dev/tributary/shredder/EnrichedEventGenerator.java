@@ -59,7 +59,11 @@ public final class EnrichedEventGenerator {
     String longUrlEventId;
     /** Items written with version 1-0-0 and 1-0-1: the folder must still carry 1-0-1's columns in every row. */
     final Map<String, Integer> itemVersions = new TreeMap<>();
-    /** The lines of every event id that yields good events, in generation order (replays pick whole groups). */
+    /**
+     * The lines of each event id written by {@link #unique}, {@link #naturalDuplicates} and
+     * {@link #syntheticDuplicates}, in generation order, so a replay can take whole ids (replaying one line of a
+     * synthetic pair would be a different event: it keeps the original id and is not re-identified).
+     */
     final List<EventGroup> eventGroups = new ArrayList<>();
 
     /**
