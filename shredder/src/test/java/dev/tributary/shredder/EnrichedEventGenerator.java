@@ -59,6 +59,23 @@ public final class EnrichedEventGenerator {
     String longUrlEventId;
     /** Items written with version 1-0-0 and 1-0-1: the folder must still carry 1-0-1's columns in every row. */
     final Map<String, Integer> itemVersions = new TreeMap<>();
+    /**
+     * The lines of each event id written by {@link #unique}, {@link #naturalDuplicates} and
+     * {@link #syntheticDuplicates}, in generation order, so a replay can take whole ids (replaying one line of a
+     * synthetic pair would be a different event: it keeps the original id and is not re-identified).
+     */
+    final List<EventGroup> eventGroups = new ArrayList<>();
+
+    /**
+     * The lines written for one event id and what shredding them in one run keeps: one event for a unique id or
+     * natural duplicates, one per fingerprint for synthetic duplicates; {@code rowsPerFolder} as in the books.
+     */
+    record EventGroup(List<String> lines, int events, Map<String, Long> rowsPerFolder) {
+    }
+
+    private List<String> groupLines;
+    private int groupEvents;
+    private Map<String, Long> groupRows;
 
     public EnrichedEventGenerator(long seed) {
         this.random = new Random(seed);
@@ -80,8 +97,10 @@ public final class EnrichedEventGenerator {
     public EnrichedEventGenerator unique(int n) {
         for (int i = 0; i < n; i++) {
             Event e = event();
-            lines.add(e.line());
+            openGroup();
+            line(e.line());
             kept(e, false);
+            closeGroup();
         }
         return this;
     }
@@ -100,12 +119,14 @@ public final class EnrichedEventGenerator {
     public EnrichedEventGenerator naturalDuplicates(int n, int copies) {
         for (int i = 0; i < n; i++) {
             Event e = event();
+            openGroup();
             for (int c = 0; c < copies; c++) {
                 // A replay re-enriches: etl_tstamp differs, id and fingerprint do not.
                 e.fields[EnrichedField.ETL_TSTAMP.position()] = TSTAMP.format(start.plusSeconds(3600 + c));
-                lines.add(e.line());
+                line(e.line());
             }
             kept(e, false);
+            closeGroup();
             naturalDropped += copies - 1;
         }
         return this;
@@ -117,10 +138,12 @@ public final class EnrichedEventGenerator {
             Event first = event();
             Event second = event();
             second.eventId = first.eventId;
-            lines.add(first.line());
-            lines.add(second.line());
+            openGroup();
+            line(first.line());
+            line(second.line());
             kept(first, true);
             kept(second, true);
+            closeGroup();
         }
         return this;
     }
@@ -243,8 +266,28 @@ public final class EnrichedEventGenerator {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private void openGroup() {
+        groupLines = new ArrayList<>();
+        groupEvents = 0;
+        groupRows = new TreeMap<>();
+    }
+
+    private void line(String line) {
+        lines.add(line);
+        groupLines.add(line);
+    }
+
+    private void closeGroup() {
+        eventGroups.add(new EventGroup(List.copyOf(groupLines), groupEvents, Map.copyOf(groupRows)));
+        groupLines = null;
+        groupRows = null;
+    }
+
     private void kept(Event e, boolean reidentified) {
         good++;
+        if (groupLines != null) {
+            groupEvents++;
+        }
         count(ShreddedLayout.ATOMIC_EVENTS);
         e.types.forEach(t -> count(folder(t)));
         if (reidentified) {
@@ -258,6 +301,9 @@ public final class EnrichedEventGenerator {
 
     private void count(String folder) {
         rowsPerFolder.merge(folder, 1L, Long::sum);
+        if (groupRows != null) {
+            groupRows.merge(folder, 1L, Long::sum);
+        }
     }
 
     private static final String[] WORDS = {"basket", "shoes", "summer", "sale", "red", "running", "kids", "gift",
