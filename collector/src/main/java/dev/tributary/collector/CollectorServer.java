@@ -6,6 +6,11 @@ import dev.tributary.collector.http.ConnectionLimit;
 import dev.tributary.collector.http.RequestReadTimeout;
 import dev.tributary.collector.metrics.CollectorMetrics;
 import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.collector.sink.Sink;
+import dev.tributary.runtime.Version;
+import dev.tributary.runtime.monitoring.HealthRegistry;
+import dev.tributary.runtime.monitoring.HealthStatus;
+import dev.tributary.runtime.monitoring.MonitoringEndpoints;
 import dev.tributary.schemas.badrows.Processor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -23,12 +28,11 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +40,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A running collector: Netty HTTP server, Kafka sink and metrics. {@link #start} returns once the port is
  * bound; {@link #close} shuts down gracefully (stop accepting, answer in-flight requests, flush Kafka).
+ * {@code /health}, {@code /ready} and {@code /metrics} are the service runtime's answers, served on the tracker
+ * port; readiness is the {@code kafka-sink} check.
  *
  * <pre>{@code
- * try (CollectorServer collector = CollectorServer.start(CollectorConfig.fromMap(Map.of(
- *         "collector.port", 0,
- *         "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
- *         "collector.sink.schema-registry-url", registry.url())))) {
+ * CollectorConfig config = CollectorConfig.from(ConfigLoader.forService("collector", "collector")
+ *         .environment(Map.of())
+ *         .overrides(Map.of("collector.port", 0,
+ *                 "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
+ *                 "collector.sink.schema-registry-url", registry.url()))
+ *         .load().requireKnownKeys().typed());
+ * try (CollectorServer collector = CollectorServer.start(config)) {
  *     http.send(GET(collector.url() + "/i?e=pv&p=web&tv=js-3.0.0"));
  * }
  * }</pre>
@@ -52,22 +61,24 @@ public final class CollectorServer implements AutoCloseable {
 
     /** {@code tributary-collector}, and the version from the build. */
     public static final String ARTIFACT = "tributary-collector";
-    public static final String VERSION = readVersion();
+    public static final String VERSION = Version.of(CollectorServer.class);
 
     private final CollectorConfig config;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
     private final ChannelGroup connections;
-    private final KafkaSink sink;
+    private final Sink sink;
     private final CollectorHandler handler;
     private final CollectorMetrics metrics;
     private final ConnectionLimit connectionLimit;
+    private final Runnable afterClose;
     private boolean closed;
 
     private CollectorServer(CollectorConfig config, EventLoopGroup acceptors, EventLoopGroup workers,
-                            Channel serverChannel, ChannelGroup connections, KafkaSink sink,
-                            CollectorHandler handler, CollectorMetrics metrics, ConnectionLimit connectionLimit) {
+                            Channel serverChannel, ChannelGroup connections, Sink sink,
+                            CollectorHandler handler, CollectorMetrics metrics, ConnectionLimit connectionLimit,
+                            Runnable afterClose) {
         this.config = config;
         this.acceptors = acceptors;
         this.workers = workers;
@@ -77,14 +88,36 @@ public final class CollectorServer implements AutoCloseable {
         this.handler = handler;
         this.metrics = metrics;
         this.connectionLimit = connectionLimit;
+        this.afterClose = afterClose;
     }
 
+    /**
+     * For embedding (tests, local-stack): its own meter and health registries, closed with the server. The
+     * process's collector is started by {@link CollectorService} with the runtime's.
+     */
     public static CollectorServer start(CollectorConfig config) {
-        CollectorMetrics metrics = new CollectorMetrics();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HealthRegistry health = new HealthRegistry();
+        return start(config, registry, health, new MonitoringEndpoints(registry, health), registry::close);
+    }
+
+    /**
+     * @param registry  where the collector's meters go; served on {@code /metrics}
+     * @param health    gains the {@code kafka-sink} readiness check
+     * @param endpoints the {@code /health}, {@code /ready}, {@code /metrics} answers served on the tracker port
+     * @param afterClose run at the end of {@link #close()} (releases what the caller created for this server)
+     */
+    public static CollectorServer start(CollectorConfig config, PrometheusMeterRegistry registry, HealthRegistry health,
+                                        MonitoringEndpoints endpoints, Runnable afterClose) {
+        CollectorMetrics metrics = new CollectorMetrics(registry);
         KafkaSink sink = new KafkaSink(config.sink(), config.networking().maxPayloadSize(),
                 new Processor(ARTIFACT, VERSION), metrics);
         metrics.bindSink(sink);
-        CollectorHandler handler = new CollectorHandler(config, sink, metrics, ARTIFACT + "-" + VERSION + "-kafka");
+        metrics.bindProducer(sink.producer());
+        health.readiness("kafka-sink", () -> sink.healthy() ? HealthStatus.healthy()
+                : HealthStatus.unhealthy("the last write was not acknowledged"));
+        CollectorHandler handler = new CollectorHandler(config, sink, metrics, endpoints,
+                ARTIFACT + "-" + VERSION + "-kafka");
         metrics.bindInFlight(handler::inFlight);
         metrics.bindSinkBuffer(sink::bufferedBytes, sink.maxBufferedBytes());
         CollectorConfig.Networking net = config.networking();
@@ -123,7 +156,7 @@ public final class CollectorServer implements AutoCloseable {
                     .syncUninterruptibly()
                     .channel();
             CollectorServer server = new CollectorServer(config, acceptors, workers, channel, connections, sink,
-                    handler, metrics, connectionLimit);
+                    handler, metrics, connectionLimit, afterClose);
             LOG.info("event=collector_started interface={} port={} raw_topic={} bad_topic={} max_connections={}"
                             + " max_buffered_bytes={}", config.host(), server.port(), config.sink().goodTopic(),
                     config.sink().badTopic(), net.maxConnections(), sink.maxBufferedBytes());
@@ -133,6 +166,7 @@ public final class CollectorServer implements AutoCloseable {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             sink.close(Duration.ofSeconds(1));
             metrics.close();
+            afterClose.run();
             throw new IllegalStateException("collector could not listen on " + config.host() + ":" + config.port(), e);
         }
     }
@@ -191,6 +225,7 @@ public final class CollectorServer implements AutoCloseable {
         acceptors.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         metrics.close();
+        afterClose.run();
         LOG.info("event=collector_stopped unanswered_requests={}", unanswered);
     }
 
@@ -221,19 +256,6 @@ public final class CollectorServer implements AutoCloseable {
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
             metrics.request("oversized", "POST", 413, Duration.ZERO);
             super.handleOversizedMessage(ctx, oversized);
-        }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = CollectorServer.class.getResourceAsStream("/collector-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            String v = p.getProperty("version", "0.0.0");
-            return v.startsWith("${") ? "0.0.0" : v;
-        } catch (IOException e) {
-            return "0.0.0";
         }
     }
 }

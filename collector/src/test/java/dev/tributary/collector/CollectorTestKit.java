@@ -1,9 +1,9 @@
 package dev.tributary.collector;
 
-import com.typesafe.config.ConfigFactory;
 import dev.tributary.collector.config.CollectorConfig;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.registry.SchemaRegistryServer;
+import dev.tributary.runtime.config.ConfigLoader;
 import dev.tributary.schemas.avro.CollectorPayload;
 import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
 import dev.tributary.schemas.serde.AvroDeserializer;
@@ -11,6 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +85,22 @@ public final class CollectorTestKit implements AutoCloseable {
         all.put("collector.sink.schema-registry-url", registryUrl);
         all.put("collector.sink.linger", "1 ms");
         all.putAll(overrides);
-        return CollectorConfig.load(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.parseMap(all)));
+        ConfigLoader loader = ConfigLoader.forService("collector", "collector").environment(Map.of());
+        if (hocon.isBlank()) {
+            return CollectorConfig.from(loader.overrides(all).load().requireKnownKeys().typed());
+        }
+        // HOCON text (quoted keys with dots) goes through the file layer, under the map of overrides.
+        try {
+            Path file = Files.createTempFile("collector-test", ".conf");
+            try {
+                Files.writeString(file, hocon);
+                return CollectorConfig.from(loader.file(file).overrides(all).load().requireKnownKeys().typed());
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public HttpResponse<String> get(String pathAndQuery, String... headers) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.registry.SchemaRegistryServer;
 import dev.tributary.schemas.avro.CollectorPayload;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,35 +72,44 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void sigtermStopsTheProcessWithExitCodeZero(@TempDir Path dir) throws Exception {
+    void theProcessServesHealthAndMetricsAndExits0OnSigtermAfterACleanShutdown(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("collector.conf");
-        Files.writeString(config, "collector { port = 0, interface = \"127.0.0.1\", sink { bootstrap-servers = \""
+        Files.writeString(config, "collector { interface = \"127.0.0.1\", sink { bootstrap-servers = \""
                 + kit.kafka.bootstrapServers() + "\", schema-registry-url = \"" + kit.registry.url() + "\" } }");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CollectorMain.class.getName(), "--config",
-                config.toString())
-                .redirectErrorStream(true).start();
+        // The port from the environment, the rest from the file: the runtime's layers in a real process.
+        Process process = CollectorMainTest.startCollector(dir, List.of("--config", config.toString()),
+                Map.of("TRIBUTARY_COLLECTOR_PORT", "0"));
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String url = null;
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("collector: ")) {
-                    url = line.substring("collector: ".length());
-                    break;
-                }
-            }
-            assertThat(url).startsWith("http://localhost:");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive()
+                    || Files.readString(dir.resolve("stdout")).contains("collector: http://"));
+            String url = Files.readString(dir.resolve("stdout")).lines().filter(l -> l.startsWith("collector: "))
+                    .findFirst().orElseThrow().substring("collector: ".length());
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).startsWith("{\"status\":\"UP\"");
             String marker = UUID.randomUUID().toString();
-            assertThat(kit.get("/health").statusCode()).isEqualTo(200);
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/i?aid=" + marker)).build(),
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url + "/i?aid=" + marker)).build(),
                     HttpResponse.BodyHandlers.discarding());
             assertThat(r.statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("kafka-sink");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            // The runtime's registry: the collector's meters, the JVM's and the build info in one scrape.
+            assertThat(metrics).containsPattern("http_requests_total\\{code=\"200\",endpoint=\"/i\",method=\"GET\"} 1")
+                    .contains("collector_raw_records_total 1.0", "jvm_memory_used_bytes", "tributary_build_info");
 
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
             assertThat(kit.raw(marker)).hasSize(1);
+            String log = Files.readString(dir.resolve("stderr"));
+            assertThat(log).contains("msg=\"stop requested\"").contains("event=collector_stopped")
+                    .contains("msg=stopped");
         } finally {
             process.destroyForcibly();
         }

@@ -2,6 +2,7 @@ package dev.tributary.localstack;
 
 import dev.tributary.collector.CollectorServer;
 import dev.tributary.collector.config.CollectorConfig;
+import dev.tributary.runtime.config.ConfigLoader;
 import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.net.OwnerOnlyDirectories;
@@ -88,8 +89,12 @@ public final class RunningStack implements AutoCloseable {
             // Services, after the infrastructure they use.
             kafka.createTopic(RAW_TOPIC, SERVICE_TOPIC_PARTITIONS);
             kafka.createTopic(BAD_TOPIC, SERVICE_TOPIC_PARTITIONS);
+            // The service runtime's config path: reference.conf, then these overrides, validated as the
+            // collector's own main does; a misspelt key fails the start, and the shell's TRIBUTARY_* do not leak in.
             CollectorServer collector = stack.startComponent("collector", () -> CollectorServer.start(
-                    CollectorConfig.fromMap(Map.of(
+                    CollectorConfig.from(ConfigLoader.forService("collector", "collector")
+                    .environment(Map.of())
+                    .overrides(Map.of(
                             "collector.interface", settings.bindAddress().toString(),
                             "collector.port", settings.collectorPort(),
                             "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
@@ -98,7 +103,8 @@ public final class RunningStack implements AutoCloseable {
                             "collector.sink.bad-topic", BAD_TOPIC,
                             // Plain http on localhost: a Secure cookie would never come back.
                             "collector.cookie.secure", false,
-                            "collector.cookie.same-site", "Lax"))));
+                            "collector.cookie.same-site", "Lax"))
+                    .load().requireKnownKeys().typed())));
             String collectorUrl = "http://" + settings.bindAddress().clientHost() + ":" + collector.port();
             stack.endpoints.add(new Endpoint("collector", collectorUrl));
             health.add("collector", HealthChecks.http(collectorUrl + "/health"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import dev.tributary.collector.CollectorServer;
 import dev.tributary.collector.config.CollectorConfig;
+import dev.tributary.runtime.config.ConfigLoader;
 import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.enrich.output.OutputLimit;
@@ -76,14 +77,15 @@ class OversizedRequestIT {
         for (String topic : List.of("raw", "enriched", "bad")) {
             kafka.createTopic(topic, 1);
         }
-        CollectorServer collector = started(CollectorServer.start(CollectorConfig.fromMap(Map.of(
-                "collector.interface", "127.0.0.1",
-                "collector.port", 0,
-                "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
-                "collector.sink.schema-registry-url", registry.url(),
-                "collector.sink.good-topic", "raw",
-                "collector.sink.bad-topic", "bad",
-                "collector.cookie.secure", false))));
+        CollectorServer collector = started(CollectorServer.start(CollectorConfig.from(
+                ConfigLoader.forService("collector", "collector").environment(Map.of()).overrides(Map.of(
+                        "collector.interface", "127.0.0.1",
+                        "collector.port", 0,
+                        "collector.sink.bootstrap-servers", kafka.bootstrapServers(),
+                        "collector.sink.schema-registry-url", registry.url(),
+                        "collector.sink.good-topic", "raw",
+                        "collector.sink.bad-topic", "bad",
+                        "collector.cookie.secure", false)).load().requireKnownKeys().typed())));
         StreamEnrichApp enrich = started(StreamEnrichApp.start(EnrichConfig.from(ConfigFactory.parseMap(Map.of(
                 "enrich.bootstrap-servers", kafka.bootstrapServers(),
                 "enrich.schema-registry-url", registry.url(),

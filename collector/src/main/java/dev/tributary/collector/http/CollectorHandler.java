@@ -7,8 +7,9 @@ import dev.tributary.collector.identity.IdentityRequest;
 import dev.tributary.collector.identity.IdentityResolver;
 import dev.tributary.collector.metrics.CollectorMetrics;
 import dev.tributary.collector.metrics.Limit;
-import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.collector.sink.Sink;
 import dev.tributary.collector.sink.SinkBufferFullException;
+import dev.tributary.runtime.monitoring.MonitoringEndpoints;
 import dev.tributary.schemas.avro.CollectorPayload;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -30,42 +31,51 @@ import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers every request: tracking requests are turned into payloads and answered only after the sink
- * acknowledged them; everything else (health, CORS, robots, ...) is answered directly. Shared by all
- * connections; it keeps no per-request state.
+ * acknowledged them; everything else (monitoring, CORS, robots, ...) is answered directly. Shared by all
+ * connections; per-connection state (pipelining order) lives in {@link ResponseOrder}. Routing is
+ * {@link Route}, CORS {@link Cors}, redirect targets {@link RedirectPolicy}, identity and cookies
+ * {@link IdentityResolver}, response bodies {@link Responses}.
  */
 @ChannelHandler.Sharable
 public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
-    private static final String SP_ANONYMOUS = "SP-Anonymous";
+    private static final String SP_ANONYMOUS = Cors.SP_ANONYMOUS;
 
     private final CollectorConfig config;
-    private final KafkaSink sink;
+    private final Sink sink;
     private final CollectorMetrics metrics;
+    private final MonitoringEndpoints monitoring;
+    private final Cors cors;
     private final IdentityResolver identities;
     private final PayloadFactory payloads;
     private final RedirectPolicy redirects;
     private final ClientIp clientIp;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public CollectorHandler(CollectorConfig config, KafkaSink sink, CollectorMetrics metrics, String collectorName) {
+    /**
+     * @param monitoring answers {@code /health}, {@code /ready} and {@code /metrics} on the tracker port
+     * @param collectorName the payloads' {@code collector} field, e.g. {@code tributary-collector-0.1.0-kafka}
+     */
+    public CollectorHandler(CollectorConfig config, Sink sink, CollectorMetrics metrics, MonitoringEndpoints monitoring,
+                            String collectorName) {
         this.config = config;
         this.sink = sink;
         this.metrics = metrics;
+        this.monitoring = monitoring;
+        this.cors = new Cors(config.corsMaxAge());
         this.identities = new IdentityResolver(config.cookie(), config.doNotTrackCookie(), config.cookieBounce());
         this.payloads = new PayloadFactory(collectorName);
         this.redirects = new RedirectPolicy(config.redirects());
@@ -81,20 +91,20 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         long started = System.nanoTime();
         String method = request.method().name();
-        Connection connection = Connection.of(ctx);
-        if (connection.refusing) {
+        ResponseOrder connection = ResponseOrder.of(ctx);
+        if (connection.refusing()) {
             // After a 503-and-close nothing more on this connection is recorded or answered; the client sees the
             // close and retries these requests elsewhere.
             return;
         }
-        if (connection.waiting >= config.networking().maxPipelinedRequests()) {
-            connection.refusing = true;
+        if (connection.waiting() >= config.networking().maxPipelinedRequests()) {
+            connection.refuse();
             ctx.channel().config().setAutoRead(false);
             metrics.limitHit(Limit.PIPELINING);
             send(ctx, connection.next(), retryLater("too many pipelined requests"), false, "rejected", method, started);
             return;
         }
-        Turn turn = connection.next();
+        ResponseOrder.Turn turn = connection.next();
         if (request.decoderResult().isFailure()) {
             HttpResponseStatus status = statusOf(request.decoderResult().cause());
             send(ctx, turn, Responses.text(status, status.reasonPhrase()), false, "malformed", method, started);
@@ -107,14 +117,9 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         switch (route) {
             case PIXEL, TRACKER_GET, TRACKER_POST, REDIRECT ->
                     track(ctx, turn, request, route, path, query, keepAlive, started);
-            case PREFLIGHT -> {
-                FullHttpResponse r = Responses.empty(HttpResponseStatus.OK);
-                cors(r.headers(), request.headers());
-                r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, " + SP_ANONYMOUS);
-                r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, config.corsMaxAge().toSeconds());
-                send(ctx, turn, r, keepAlive, route.endpoint, method, started);
-            }
-            case HEALTH -> send(ctx, turn, Responses.text(HttpResponseStatus.OK, "ok"), keepAlive, route.endpoint, method, started);
+            case PREFLIGHT -> send(ctx, turn, cors.preflight(request.headers()), keepAlive, route.endpoint, method,
+                    started);
+            case HEALTH, READY -> send(ctx, turn, monitoring(method, path), keepAlive, route.endpoint, method, started);
             case SINK_HEALTH -> send(ctx, turn, sink.healthy()
                             ? Responses.text(HttpResponseStatus.OK, "ok")
                             : Responses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "Service Unavailable"),
@@ -127,15 +132,19 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
                             "text/xml; charset=UTF-8")
                             : notFound(), keepAlive, route.endpoint, method, started);
             case ROOT -> send(ctx, turn, root(), keepAlive, route.endpoint, method, started);
-            case METRICS -> send(ctx, turn, config.metricsEnabled()
-                            ? Responses.of(HttpResponseStatus.OK, Unpooled.copiedBuffer(metrics.scrape(), StandardCharsets.UTF_8),
-                            "text/plain; version=0.0.4; charset=utf-8")
-                            : notFound(), keepAlive, route.endpoint, method, started);
+            case METRICS -> send(ctx, turn, config.metricsEnabled() ? monitoring(method, path) : notFound(),
+                    keepAlive, route.endpoint, method, started);
             case NOT_FOUND -> send(ctx, turn, notFound(), keepAlive, route.endpoint, method, started);
         }
     }
 
-    private void track(ChannelHandlerContext ctx, Turn turn, FullHttpRequest request, Route route, String path, RawQuery query,
+    private FullHttpResponse monitoring(String method, String path) {
+        MonitoringEndpoints.Response answer = monitoring.respond(method, path);
+        return Responses.of(HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()),
+                answer.contentType());
+    }
+
+    private void track(ChannelHandlerContext ctx, ResponseOrder.Turn turn, FullHttpRequest request, Route route, String path, RawQuery query,
                        boolean keepAlive, long started) {
         String method = request.method().name();
         HttpHeaders headers = request.headers();
@@ -248,15 +257,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
             out.add(HttpHeaderNames.SET_COOKIE, c);
         }
         out.set("P3P", "policyref=\"" + config.p3p().policyRef() + "\", CP=\"" + config.p3p().cp() + "\"");
-        cors(out, request);
-    }
-
-    private static void cors(HttpHeaders out, HttpHeaders request) {
-        String origin = request.get(HttpHeaderNames.ORIGIN);
-        out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin == null ? "*" : origin);
-        out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-        // The answer depends on Origin; without Vary a shared cache could hand one site's answer to another.
-        out.add(HttpHeaderNames.VARY, "Origin");
+        Cors.allowOrigin(out, request);
     }
 
     private static Map<String, String> cookies(HttpHeaders headers) {
@@ -296,7 +297,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         return HttpResponseStatus.BAD_REQUEST;
     }
 
-    private void send(ChannelHandlerContext ctx, Turn turn, FullHttpResponse response, boolean keepAlive,
+    private void send(ChannelHandlerContext ctx, ResponseOrder.Turn turn, FullHttpResponse response, boolean keepAlive,
                       String endpoint, String method, long started) {
         if (turn.previous().isDone() && ctx.executor().inEventLoop()) {
             write(ctx, response, keepAlive, endpoint, method, started);
@@ -323,52 +324,13 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
         }
     }
 
-    /**
-     * HTTP/1.1 pipelining: responses must leave in request order even though Kafka acknowledges requests
-     * out of order, so each response waits for the previous one on the same connection.
-     */
-    private record Turn(CompletableFuture<Void> previous, CompletableFuture<Void> mine) {
-    }
-
-    /** Per-connection state; touched only on the connection's event loop. */
-    private static final class Connection {
-
-        private static final AttributeKey<Connection> KEY = AttributeKey.valueOf("collector.connection");
-
-        /** Completes when the last response so far has been written. */
-        private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
-        /** Requests read and not yet answered. */
-        private int waiting;
-        /** A 503-and-close was queued: later requests on this connection are ignored. */
-        private boolean refusing;
-
-        static Connection of(ChannelHandlerContext ctx) {
-            Connection c = ctx.channel().attr(KEY).get();
-            if (c == null) {
-                c = new Connection();
-                ctx.channel().attr(KEY).set(c);
-            }
-            return c;
-        }
-
-        Turn next() {
-            CompletableFuture<Void> mine = new CompletableFuture<>();
-            Turn turn = new Turn(last, mine);
-            last = mine;
-            waiting++;
-            // Completed on the event loop, right after the response is written.
-            mine.whenComplete((ignored, e) -> waiting--);
-            return turn;
-        }
-    }
-
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
             ctx.close();
         } else if (event instanceof ChannelInputShutdownEvent) {
             // The client half-closed after sending: answer what it asked for, then close.
-            Connection.of(ctx).last.whenComplete((ignored, e) -> ctx.executor().execute(ctx::close));
+            ResponseOrder.of(ctx).drained().whenComplete((ignored, e) -> ctx.executor().execute(ctx::close));
         } else {
             super.userEventTriggered(ctx, event);
         }

@@ -10,6 +10,7 @@ enum Route {
     REDIRECT("/r/*"),
     PREFLIGHT("options"),
     HEALTH("/health"),
+    READY("/ready"),
     SINK_HEALTH("/sink-health"),
     ROBOTS("/robots.txt"),
     CROSS_DOMAIN("/crossdomain.xml"),
@@ -43,6 +44,8 @@ enum Route {
         switch (path) {
             case "/health":
                 return get ? HEALTH : NOT_FOUND;
+            case "/ready":
+                return get ? READY : NOT_FOUND;
             case "/sink-health":
                 return get ? SINK_HEALTH : NOT_FOUND;
             case "/robots.txt":

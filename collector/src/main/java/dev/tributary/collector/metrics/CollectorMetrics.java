@@ -1,13 +1,13 @@
 package dev.tributary.collector.metrics;
 
 import dev.tributary.collector.sink.KafkaSink;
+import dev.tributary.collector.sink.Sink;
 import dev.tributary.collector.sink.SinkOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -16,15 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.Producer;
 
 /**
  * The collector's Prometheus metrics: requests by endpoint/method/status, latency histogram, request bytes,
  * sink health, records and bad rows acknowledged, sink failures, and the producer's own metrics (buffer use
- * as {@code kafka_producer_buffer_available_bytes} / {@code kafka_producer_buffer_total_bytes}).
+ * as {@code kafka_producer_buffer_available_bytes} / {@code kafka_producer_buffer_total_bytes}). The registry
+ * is the service's ({@code ServiceContext.registry()}): whoever created it serves and closes it.
  */
 public final class CollectorMetrics implements KafkaSink.SinkListener, AutoCloseable {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final DistributionSummary requestBytes;
     private final Counter rawRecords;
     private final Counter badRows;
@@ -33,7 +35,8 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
     private final Map<Limit, Counter> limitRejections = new EnumMap<>(Limit.class);
     private KafkaClientMetrics producerMetrics;
 
-    public CollectorMetrics() {
+    public CollectorMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
         requestBytes = DistributionSummary.builder("collector.request.bytes")
                 .description("Size of request bodies")
                 .baseUnit("bytes")
@@ -69,10 +72,14 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
                 .description("sink.max-buffered-bytes").register(registry);
     }
 
-    public void bindSink(KafkaSink sink) {
-        Gauge.builder("collector.sink.healthy", sink, s -> s.healthy() ? 1 : 0)
+    public void bindSink(Sink sink) {
+        Gauge.builder("collector.sink.healthy", sink, s -> s.healthy() ? 1 : 0).strongReference(true)
                 .description("1 while Kafka acknowledges writes, 0 after a failure").register(registry);
-        producerMetrics = new KafkaClientMetrics(sink.producer());
+    }
+
+    /** The producer's own metrics ({@code kafka_producer_*}); unbound again by {@link #close()}. */
+    public void bindProducer(Producer<?, ?> producer) {
+        producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
     }
 
@@ -130,16 +137,10 @@ public final class CollectorMetrics implements KafkaSink.SinkListener, AutoClose
         limitHit(Limit.SINK_BUFFER);
     }
 
-    /** The Prometheus text exposition. */
-    public String scrape() {
-        return registry.scrape();
-    }
-
     @Override
     public void close() {
         if (producerMetrics != null) {
             producerMetrics.close();
         }
-        registry.close();
     }
 }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@code send()} may block (metadata, full buffer) and the first serialisation talks to the registry, so
  * both run on the sink's own bounded pool, never on an HTTP event loop.
  */
-public final class KafkaSink implements AutoCloseable {
+public final class KafkaSink implements Sink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
 
@@ -92,10 +92,12 @@ public final class KafkaSink implements AutoCloseable {
     }
 
     /** Bytes of accepted requests not yet answered by Kafka; never above {@link #maxBufferedBytes()}. */
+    @Override
     public long bufferedBytes() {
         return budget.used();
     }
 
+    @Override
     public long maxBufferedBytes() {
         return budget.limit();
     }
@@ -105,6 +107,7 @@ public final class KafkaSink implements AutoCloseable {
         return producer;
     }
 
+    @Override
     public boolean healthy() {
         return healthy.get();
     }
@@ -115,6 +118,7 @@ public final class KafkaSink implements AutoCloseable {
      *
      * @param partitionKey the record key; empty for a random one (spreads load, carries nothing about the client)
      */
+    @Override
     public CompletableFuture<SinkOutcome> store(CollectorPayload payload, Optional<String> partitionKey) {
         long bytes = PayloadSize.estimate(payload);
         if (!budget.tryAcquire(bytes)) {
@@ -205,6 +209,7 @@ public final class KafkaSink implements AutoCloseable {
         close(settings.deliveryTimeout());
     }
 
+    @Override
     public void close(Duration timeout) {
         senders.shutdown();
         try {

@@ -219,7 +219,11 @@ class EndpointsTest {
     void serviceEndpoints() {
         assertThat(kit.get("/health")).satisfies(r -> {
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo("ok");
+            assertThat(r.body()).startsWith("{\"status\":\"UP\"");
+        });
+        assertThat(kit.get("/ready")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("\"kafka-sink\":{\"status\":\"UP\"");
         });
         assertThat(kit.get("/sink-health").statusCode()).isEqualTo(200);
         assertThat(kit.get("/robots.txt").body()).isEqualTo("User-agent: *\nDisallow: /\n");

@@ -78,6 +78,8 @@ class BrokerOutageTest {
                 assertThat(r.headers().firstValue("Retry-After")).hasValue("7");
             }
             assertThat(kit.get("/sink-health").statusCode()).isEqualTo(503);
+            assertThat(kit.get("/ready").statusCode()).isEqualTo(503);
+            assertThat(kit.get("/health").statusCode()).isEqualTo(200); // alive: a restart would not help
             int acknowledgedBeforeRestart = acknowledged.size();
 
             second = EmbeddedKafka.builder().port(port).controllerPort(controllerPort).dataDir(dataDir).start();
@@ -89,6 +91,7 @@ class BrokerOutageTest {
 
             assertThat(statuses).contains(503).allMatch(s -> s == 200 || s == 503);
             assertThat(kit.get("/sink-health").statusCode()).isEqualTo(200);
+            assertThat(kit.get("/ready").statusCode()).isEqualTo(200);
             Set<String> stored = kit.raw(run).stream().map(CollectorPayload::getQuerystring)
                     .map(q -> q.substring(q.indexOf("aid=") + 4)).collect(Collectors.toSet());
             assertThat(stored).containsAll(acknowledged);
