@@ -48,7 +48,7 @@ public record CliEnvironment(
         public ShredJob shredder(LocalJobSettings settings) {
             return new ChildJvmJob("shredder", ChildJvmJob.currentJava(), settings.shredderFullClasspath(),
                     dev.tributary.trigger.emr.AssetJars.SHREDDER_MAIN, LocalJobSettings.SPARK_JVM_OPTIONS,
-                    settings.childEnvironment());
+                    withSparkLocalIp(settings.childEnvironment()));
         }
 
         @Override
@@ -57,6 +57,13 @@ public record CliEnvironment(
                     dev.tributary.trigger.emr.AssetJars.LOADER_MAIN, List.of(), settings.childEnvironment());
         }
     };
+
+    /** Spark binds and advertises the host's address unless told otherwise: loopback, as every local server. */
+    private static java.util.Map<String, String> withSparkLocalIp(java.util.Map<String, String> env) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(env);
+        all.putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        return all;
+    }
 
     public static CliEnvironment system() {
         return new CliEnvironment(System::getenv, Clock.systemDefaultZone(), System.out, System.err, Sleeper.REAL,

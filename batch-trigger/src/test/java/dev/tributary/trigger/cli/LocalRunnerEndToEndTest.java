@@ -98,6 +98,7 @@ class LocalRunnerEndToEndTest {
                  "data": {"name": "PostgreSQL warehouse", "id": "11111111-2222-3333-4444-555555555555",
                           "host": "localhost", "database": "%s", "port": %d, "username": "postgres",
                           "password": "pg-s3cr3t-e2e", "schema": "atomic", "sslMode": "DISABLE",
+                          "sshTunnel": null, "processingManifest": null,
                           "purpose": "ENRICHED_EVENTS"}}
                 """.formatted(database, postgres.port()));
     }
@@ -197,10 +198,11 @@ class LocalRunnerEndToEndTest {
                     killed = true;
                     java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
                     CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
-                        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                                 .until(() -> ended.get() || !keys(s3, "shredded/good/").isEmpty());
+                        // The shredder is this JVM's only child java process (PostgreSQL runs detached).
                         ProcessHandle.current().children()
-                                .filter(p -> p.info().commandLine().orElse("").contains("ShredderMain"))
+                                .filter(p -> p.info().command().orElse("").endsWith("/java"))
                                 .forEach(ProcessHandle::destroyForcibly);
                     });
                     try {
