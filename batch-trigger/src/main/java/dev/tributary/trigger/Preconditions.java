@@ -38,7 +38,7 @@ public final class Preconditions {
         }
         List<S3Object> snapshot = plan.stagingStreamEnrich()
                 ? staging.snapshot(b.enriched().stream(), b.enriched().good()) : List.of();
-        if (plan.shred() && !folders.isEmpty(b.shredded().good())) {
+        if (plan.shred() && !folders.isEmpty(b.shredded().good()) && !interruptedShredOnly(plan, b, zone)) {
             throw RunFailure.directoryNotEmpty("shredded.good " + b.shredded().good() + " is not empty: a previous "
                     + "run is ongoing or was interrupted (resume it with --resume-from rdb_load, or archive it)");
         }
@@ -46,10 +46,11 @@ public final class Preconditions {
             throw RunFailure.noData("shred: enriched.good " + b.enriched().good() + " is empty, nothing to shred");
         }
         Optional<RunId> enrichedRun = Optional.empty();
-        if (plan.archiveEnriched() == ArchiveMode.RECOVER) {
+        if (plan.archiveEnriched() == ArchiveMode.RECOVER || (plan.shred() && !plan.stagingStreamEnrich())) {
             enrichedRun = folders.latestRun(b.enriched().good(), "", zone);
             if (enrichedRun.isEmpty()) {
-                throw RunFailure.noData("archive_enriched (recover): no run= folder in enriched.good "
+                throw RunFailure.noData((plan.shred() ? "shred" : "archive_enriched") + " (recover): no run= "
+                        + "folder in enriched.good "
                         + b.enriched().good());
             }
         }
@@ -63,5 +64,24 @@ public final class Preconditions {
             }
         }
         return new PreparedRun(ctx, snapshot, enrichedRun, shreddedRun);
+    }
+
+    /**
+     * Resuming from shred, shredded.good may hold exactly one thing: the folder of the enriched run being resumed,
+     * without {@code shredding_complete.json}, which is what a shredder killed while writing straight to S3 (the
+     * local runner) leaves. The shredder deletes such a folder and shreds the run again under the same id.
+     */
+    private boolean interruptedShredOnly(StepPlan plan, TriggerConfig.Buckets b, ZoneId zone) {
+        if (plan.stagingStreamEnrich()) {
+            return false;
+        }
+        Optional<RunId> resumed = folders.latestRun(b.enriched().good(), "", zone);
+        if (resumed.isEmpty()) {
+            return false;
+        }
+        String runPrefix = b.shredded().good().folder(resumed.get().folderName()).prefix();
+        List<S3Object> leftovers = folders.objects(b.shredded().good(), "");
+        return leftovers.stream().allMatch(o -> o.key().startsWith(runPrefix))
+                && leftovers.stream().noneMatch(o -> o.key().equals(runPrefix + "shredding_complete.json"));
     }
 }

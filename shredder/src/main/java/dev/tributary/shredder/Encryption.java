@@ -11,8 +11,8 @@ import java.util.Objects;
 public record Encryption(Mode mode, String kmsKeyId) {
 
     public enum Mode {
-        /** SSE-S3. */
-        AES256("AES256", "SSE-S3"),
+        /** SSE-S3; S3A (3.3.4 and 3.4) names it AES256 ("SSE-S3" is refused: "Unknown encryption algorithm"). */
+        AES256("AES256", "AES256"),
         /** SSE-KMS with the given key id or ARN. */
         KMS("aws:kms", "SSE-KMS"),
         /** No encryption header (the bucket's own policy applies). */

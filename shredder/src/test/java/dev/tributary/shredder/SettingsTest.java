@@ -22,7 +22,7 @@ class SettingsTest {
         assertThat(kms).containsEntry("fs.s3a.encryption.algorithm", "SSE-KMS")
                 .containsEntry("fs.s3a.encryption.key", "arn:aws:kms:k")
                 .containsEntry("fs.s3a.server-side-encryption-algorithm", "SSE-KMS");
-        assertThat(s3).containsEntry("fs.s3a.encryption.algorithm", "SSE-S3").containsEntry("fs.s3a.encryption.key", "");
+        assertThat(s3).containsEntry("fs.s3a.encryption.algorithm", "AES256").containsEntry("fs.s3a.encryption.key", "");
         assertThat(Encryption.none().hadoopSettings()).containsEntry("fs.s3a.encryption.algorithm", "");
         assertThat(new Encryption(Encryption.Mode.KMS, "secret-key").toString()).doesNotContain("secret-key");
         assertThatThrownBy(() -> new Encryption(Encryption.Mode.KMS, null)).hasMessageContaining("--sse-kms-key-id");

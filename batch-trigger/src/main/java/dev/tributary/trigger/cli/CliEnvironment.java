@@ -2,17 +2,14 @@ package dev.tributary.trigger.cli;
 
 import dev.tributary.trigger.local.ChildJvmJob;
 import dev.tributary.trigger.local.LoadJob;
+import dev.tributary.trigger.local.LocalJobSettings;
 import dev.tributary.trigger.local.ShredJob;
 import dev.tributary.trigger.run.Backoff;
-import dev.tributary.trigger.run.ExitCode;
-import dev.tributary.trigger.run.RunFailure;
 import dev.tributary.trigger.run.Sleeper;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -36,33 +33,37 @@ public record CliEnvironment(
 
     /** Starts the shredder and the loader for the local runner. */
     public interface LocalJobs {
-        ShredJob shredder(Optional<Path> jar);
+        ShredJob shredder(LocalJobSettings settings);
 
-        LoadJob loader(Optional<Path> jar);
+        LoadJob loader(LocalJobSettings settings);
     }
 
-    /** Child JVMs running the jars given on the command line; without a jar, the step fails saying which option. */
+    /**
+     * Child JVMs: the shredder's application jar with the Spark classpath around it ({@code local[*]}, Spark's JDK 17
+     * flags), the loader's jar with its runtime classpath. A missing or unreadable jar or classpath file is reported
+     * naming the option, before anything runs.
+     */
     public static final LocalJobs CHILD_JVMS = new LocalJobs() {
         @Override
-        public ShredJob shredder(Optional<Path> jar) {
-            return jar.<ShredJob>map(j -> new ChildJvmJob("shredder", ChildJvmJob.currentJava(), j.toString(),
-                    dev.tributary.trigger.emr.AssetJars.SHREDDER_MAIN, List.of()))
-                    .orElse(request -> {
-                        throw new RunFailure(ExitCode.FAILURE, "the local runner needs the shredder's application "
-                                + "jar: pass --shredder-jar");
-                    });
+        public ShredJob shredder(LocalJobSettings settings) {
+            return new ChildJvmJob("shredder", ChildJvmJob.currentJava(), settings.shredderFullClasspath(),
+                    dev.tributary.trigger.emr.AssetJars.SHREDDER_MAIN, LocalJobSettings.SPARK_JVM_OPTIONS,
+                    withSparkLocalIp(settings.childEnvironment()));
         }
 
         @Override
-        public LoadJob loader(Optional<Path> jar) {
-            return jar.<LoadJob>map(j -> new ChildJvmJob("warehouse-loader", ChildJvmJob.currentJava(),
-                    j.toString(), dev.tributary.trigger.emr.AssetJars.LOADER_MAIN, List.of()))
-                    .orElse(request -> {
-                        throw new RunFailure(ExitCode.FAILURE, "the local runner needs the warehouse-loader jar: "
-                                + "pass --loader-jar");
-                    });
+        public LoadJob loader(LocalJobSettings settings) {
+            return new ChildJvmJob("warehouse-loader", ChildJvmJob.currentJava(), settings.loaderFullClasspath(),
+                    dev.tributary.trigger.emr.AssetJars.LOADER_MAIN, List.of(), settings.childEnvironment());
         }
     };
+
+    /** Spark binds and advertises the host's address unless told otherwise: loopback, as every local server. */
+    private static java.util.Map<String, String> withSparkLocalIp(java.util.Map<String, String> env) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(env);
+        all.putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        return all;
+    }
 
     public static CliEnvironment system() {
         return new CliEnvironment(System::getenv, Clock.systemDefaultZone(), System.out, System.err, Sleeper.REAL,

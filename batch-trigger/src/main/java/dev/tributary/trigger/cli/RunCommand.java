@@ -63,18 +63,33 @@ public final class RunCommand implements Callable<Integer> {
             description = "how often EMR step states are polled (default 60s)")
     Duration pollInterval;
 
-    @Option(names = "--shredder-jar", description = "local runner: the shredder's application jar")
+    @Option(names = "--shredder-jar", defaultValue = "${env:TRIBUTARY_SHREDDER_JAR}",
+            description = "local runner: the shredder's application jar "
+            + "(shredder/target/shredder-<v>-spark.jar; default: $TRIBUTARY_SHREDDER_JAR)")
     Path shredderJar;
 
-    @Option(names = "--loader-jar", description = "local runner: the warehouse-loader jar")
+    @Option(names = "--shredder-classpath", defaultValue = "${env:TRIBUTARY_SHREDDER_CLASSPATH}",
+            description = "local runner: Spark's classpath for the shredder, "
+            + "entries separated by ':'; @FILE reads a classpath file (shredder/target/local-classpath.txt; default: $TRIBUTARY_SHREDDER_CLASSPATH)")
+    String shredderClasspath;
+
+    @Option(names = "--loader-jar", defaultValue = "${env:TRIBUTARY_LOADER_JAR}",
+            description = "local runner: the warehouse-loader jar "
+            + "(default: $TRIBUTARY_LOADER_JAR)")
     Path loaderJar;
+
+    @Option(names = "--loader-classpath", defaultValue = "${env:TRIBUTARY_LOADER_CLASSPATH}",
+            description = "local runner: the loader's dependencies, entries "
+            + "separated by ':'; @FILE reads a classpath file (warehouse-loader/target/local-classpath.txt; default: $TRIBUTARY_LOADER_CLASSPATH)")
+    String loaderClasspath;
 
     @Override
     public Integer call() throws Exception {
         RunOptions options = new RunOptions(config, resolver, Optional.ofNullable(enrichments),
                 Optional.ofNullable(targets), debug, Optional.ofNullable(resumeFrom), List.copyOf(skip),
                 List.copyOf(include), Optional.ofNullable(lock), Optional.ofNullable(consul), ignoreLockOnStart,
-                runner, pollInterval, Optional.ofNullable(shredderJar), Optional.ofNullable(loaderJar));
+                runner, pollInterval, Optional.ofNullable(shredderJar), Optional.ofNullable(shredderClasspath),
+                Optional.ofNullable(loaderJar), Optional.ofNullable(loaderClasspath));
         return new RunWiring(parent.environment).run(options).code();
     }
 
@@ -82,6 +97,7 @@ public final class RunCommand implements Callable<Integer> {
     public record RunOptions(Path config, Path resolver, Optional<Path> enrichments, Optional<Path> targets,
                              boolean debug, Optional<String> resumeFrom, List<String> skip, List<String> include,
                              Optional<String> lock, Optional<URI> consul, boolean ignoreLockOnStart, Runner runner,
-                             Duration pollInterval, Optional<Path> shredderJar, Optional<Path> loaderJar) {
+                             Duration pollInterval, Optional<Path> shredderJar, Optional<String> shredderClasspath,
+                             Optional<Path> loaderJar, Optional<String> loaderClasspath) {
     }
 }

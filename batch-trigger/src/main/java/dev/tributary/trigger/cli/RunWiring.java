@@ -18,7 +18,10 @@ import dev.tributary.trigger.emr.EmrJobRunner;
 import dev.tributary.trigger.emr.EmrRetry;
 import dev.tributary.trigger.emr.EmrRunner;
 import dev.tributary.trigger.emr.EmrStepWatcher;
+import dev.tributary.trigger.local.LoadJob;
+import dev.tributary.trigger.local.LocalJobSettings;
 import dev.tributary.trigger.local.LocalRunner;
+import dev.tributary.trigger.local.ShredJob;
 import dev.tributary.trigger.lock.ConsulLock;
 import dev.tributary.trigger.lock.FileLock;
 import dev.tributary.trigger.lock.RunLock;
@@ -36,9 +39,12 @@ import dev.tributary.trigger.s3.StagingStreamEnrich;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -93,9 +99,20 @@ final class RunWiring {
             Preconditions preconditions = new Preconditions(folders, new StagingStreamEnrich(folders, mover),
                     environment.clock().getZone());
             if (options.runner() == RunCommand.Runner.local) {
-                JobRunner runner = new LocalRunner(mover, new ArchiveRun(folders, mover),
-                        environment.localJobs().shredder(options.shredderJar()),
-                        environment.localJobs().loader(options.loaderJar()), progress);
+                LocalJobSettings settings = new LocalJobSettings(options.shredderJar(), options.shredderClasspath(),
+                        options.loaderJar(), options.loaderClasspath(), childEnvironment(s3, config));
+                ShredJob shredder;
+                LoadJob loader;
+                try {
+                    shredder = plan.shred() ? environment.localJobs().shredder(settings) : UNUSED_SHREDDER;
+                    loader = plan.rdbLoad() && !loadTargets.isEmpty() ? environment.localJobs().loader(settings)
+                            : UNUSED_LOADER;
+                } catch (ConfigException e) {
+                    environment.err().println(e.getMessage());
+                    return ExitCode.FAILURE;
+                }
+                JobRunner runner = new LocalRunner(mover, new ArchiveRun(folders, mover), shredder, loader,
+                        progress);
                 return trigger(options, preconditions, runner, progress).execute(context);
             }
             try (EmrClient emr = EmrClientFactory.create(config.aws().emr().region(), config.aws().credentials())) {
@@ -109,6 +126,31 @@ final class RunWiring {
                 return trigger(options, preconditions, new EmrJobRunner(emrRunner, jars), progress).execute(context);
             }
         }
+    }
+
+    private static final ShredJob UNUSED_SHREDDER = request -> {
+        throw new IllegalStateException("shred is not in this run's plan");
+    };
+    private static final LoadJob UNUSED_LOADER = request -> {
+        throw new IllegalStateException("rdb_load has no target in this run");
+    };
+
+    /**
+     * What the local runner's child JVMs need to reach the same S3 as this process: the endpoint override in force
+     * (it may come from a system property, which a child would not see), the region, and keys written in config.yml.
+     * With the SDK default chain the children use their own chain (they inherit the environment).
+     */
+    static Map<String, String> childEnvironment(S3Client s3, TriggerConfig config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        s3.serviceClientConfiguration().endpointOverride()
+                .ifPresent(endpoint -> env.put("AWS_ENDPOINT_URL_S3", endpoint.toString()));
+        env.put("AWS_REGION", config.aws().s3().region());
+        if (!config.aws().credentials().usesDefaultChain()) {
+            AwsCredentials keys = config.aws().credentials().provider().resolveCredentials();
+            env.put("AWS_ACCESS_KEY_ID", keys.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
+        }
+        return env;
     }
 
     private TriggerRun trigger(RunOptions options, Preconditions preconditions, JobRunner runner, Progress progress) {

@@ -72,17 +72,20 @@ public final class LocalRunner implements JobRunner {
                 counts.put("bytesStaged", moved.bytes());
             });
         }
+        // The shredded run keeps the enriched run's id. Resumed from shred, that is the enriched run being
+        // recovered, so a shred killed half-way (it writes straight to S3 here, not to HDFS as on EMR) left its
+        // incomplete folder under that same id, and the shredder deletes it and starts again.
+        RunId shredRun = plan.stagingStreamEnrich() ? run : prepared.recoveredEnrichedRun().orElse(run);
         if (plan.shred()) {
-            String input = (plan.stagingStreamEnrich() ? b.enriched().good().folder(run.folderName())
-                    : b.enriched().good()).s3aUrl();
-            ShredRequest request = new ShredRequest(input,
-                    b.shredded().good().folder(run.folderName()).s3aUrl(),
-                    b.shredded().bad().folder(run.folderName()).s3aUrl(),
-                    ctx.resolverJson(), ctx.config().aws().s3().sse(), run.value());
+            String input = (plan.stagingStreamEnrich() || prepared.recoveredEnrichedRun().isPresent()
+                    ? b.enriched().good().folder(shredRun.folderName()) : b.enriched().good()).s3aUrl();
+            // The shredder's --output/--bad-output are the roots: it writes <root>/run=<run-id>/.
+            ShredRequest request = new ShredRequest(input, b.shredded().good().s3aUrl(), b.shredded().bad().s3aUrl(),
+                    ctx.resolverJson(), ctx.config().aws().s3().sse(), shredRun.value());
             steps.run("shred", counts -> shredder.shred(request));
         }
         if (plan.rdbLoad()) {
-            RunId loadRun = plan.shred() ? run : prepared.recoveredShreddedRun().orElseThrow();
+            RunId loadRun = plan.shred() ? shredRun : prepared.recoveredShreddedRun().orElseThrow();
             steps.run("rdb_load", counts -> {
                 for (StorageTarget target : ctx.loadTargets()) {
                     progress.line("rdb_load: loading " + loadRun.folderName() + " into " + target.name());
@@ -101,7 +104,7 @@ public final class LocalRunner implements JobRunner {
                     b.enriched().good(), b.enriched().archive(), archived, n -> { }).objects()));
         }
         if (plan.archiveShredded() != ArchiveMode.SKIP) {
-            RunId archived = plan.archiveShredded() == ArchiveMode.PIPELINE ? run
+            RunId archived = plan.archiveShredded() == ArchiveMode.PIPELINE ? shredRun
                     : prepared.recoveredShreddedRun().orElseThrow();
             steps.run("archive_shredded", counts -> counts.put("objectsArchivedShredded", (long) archive.run(
                     b.shredded().good(), b.shredded().archive(), archived, n -> { }).objects()));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.trigger.config.Fixtures;
 import dev.tributary.trigger.local.LoadJob;
 import dev.tributary.trigger.local.LoadRequest;
+import dev.tributary.trigger.local.LocalJobSettings;
 import dev.tributary.trigger.local.ShredJob;
 import dev.tributary.trigger.local.ShredRequest;
 import dev.tributary.trigger.run.ExitCode;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -78,12 +78,12 @@ class RunCommandLocalTest {
                         + "\"data\":{\"cacheSize\":500,\"repositories\":[]}}");
         cli.localJobs = new CliEnvironment.LocalJobs() {
             @Override
-            public ShredJob shredder(Optional<Path> jar) {
+            public ShredJob shredder(LocalJobSettings settings) {
                 return shredder;
             }
 
             @Override
-            public LoadJob loader(Optional<Path> jar) {
+            public LoadJob loader(LocalJobSettings settings) {
                 return loader;
             }
         };
@@ -186,7 +186,7 @@ class RunCommandLocalTest {
             for (String key : keys(s3, prefix(request.input()))) {
                 lines.addAll(gunzip(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()));
             }
-            String out = prefix(request.output());
+            String out = prefix(request.output()) + "run=" + request.runId() + "/"; // the shredder's layout
             write(out + "atomic-events/part-00000.gz", String.join("\n", lines), request);
             write(out + "_SUCCESS", "", request);
         }

@@ -23,7 +23,8 @@ class ChildJvmJobTest {
 
     ChildJvmJob job(Path record, int exitCode) {
         return new ChildJvmJob("stand-in", ChildJvmJob.currentJava(), System.getProperty("java.class.path"),
-                ArgsRecordingMain.class.getName(), List.of("-Drecord.to=" + record, "-Dexit.code=" + exitCode));
+                ArgsRecordingMain.class.getName(), List.of("-Drecord.to=" + record, "-Dexit.code=" + exitCode),
+                java.util.Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1"));
     }
 
     @Test
@@ -37,11 +38,12 @@ class ChildJvmJobTest {
         assertThat(Files.readAllLines(record)).containsExactly("--input", "s3a://b/enriched/good/run=1/",
                 "--output", "s3a://b/shredded/good/run=1/", "--bad-output", "s3a://b/shredded/bad/run=1/",
                 "--iglu-config", Base64.getEncoder().encodeToString(resolver.getBytes(StandardCharsets.UTF_8)),
-                "--sse", "aws:kms", "--sse-kms-key-id", "arn:k", "--run-id", "2026-12-01-09-00-00");
+                "--sse", "aws:kms", "--sse-kms-key-id", "arn:k", "--run-id", "2026-12-01-09-00-00",
+                "env AWS_ENDPOINT_URL_S3=http://127.0.0.1:1");
     }
 
     @Test
-    void theLoaderGetsItsCliArgumentsAndANonZeroExitFailsTheStep() throws Exception {
+    void theLoaderGetsItsTargetAndResolverAsOwnerOnlyFilesAndANonZeroExitFailsTheStep() throws Exception {
         Path record = dir.resolve("args");
         LoadRequest request = new LoadRequest("s3://b/shredded/good/run=1/", "pg", "{\"password\":\"p\"}", "{}",
                 List.of("vacuum"), List.of("analyze"));
@@ -49,8 +51,13 @@ class ChildJvmJobTest {
         assertThatThrownBy(() -> job(record, 2).load(request))
                 .isInstanceOf(RunFailure.class)
                 .hasMessageContaining("exited with 2");
+        // The password never goes on the command line (ps shows it); the files are gone once the child ended.
         assertThat(Files.readAllLines(record)).containsExactly("--run", "s3://b/shredded/good/run=1/",
-                "--target", "{\"password\":\"p\"}", "--resolver", "{}", "--include", "vacuum", "--skip", "analyze");
+                "--target", "file rw------- {\"password\":\"p\"}", "--resolver", "file rw------- {}",
+                "--include", "vacuum", "--skip", "analyze", "env AWS_ENDPOINT_URL_S3=http://127.0.0.1:1");
+        try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(temp.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("tributary-load-"));
+        }
         assertThat(request.toString()).doesNotContain("password");
     }
 }
