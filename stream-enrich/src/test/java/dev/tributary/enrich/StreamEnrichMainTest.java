@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.tributary.enrich.app.Versions;
 import dev.tributary.runtime.cli.ExitCodes;
 import dev.tributary.runtime.cli.ServiceRunner;
 import java.io.ByteArrayOutputStream;
@@ -72,6 +73,15 @@ class StreamEnrichMainTest {
         assertThat(out()).contains("--resolver=FILE").contains("enrich.resolver")
                 .contains("--enrichments=DIR").contains("enrich.enrichments")
                 .contains("--config").contains("--print-config").contains("--strict-config");
+    }
+
+    @Test
+    void versionIsTheBuildsAndSignsTheOutput() {
+        assertThat(run(Map.of(), "--version")).isEqualTo(ExitCodes.OK);
+
+        assertThat(Versions.VERSION).isNotBlank().isNotEqualTo("unknown");
+        assertThat(out().trim()).isEqualTo("stream-enrich " + Versions.VERSION);
+        assertThat(Versions.ETL_VERSION).isEqualTo("tributary-stream-enrich-" + Versions.VERSION);
     }
 
     @Test

@@ -107,7 +107,7 @@ class StreamEnrichBrokerTest {
                     .containsEntry("page_url", "https://www.example.com/a?b=c").containsEntry("page_title", "Home")
                     .containsEntry("page_urlhost", "www.example.com").containsEntry("page_urlquery", "b=c")
                     .containsEntry("collector_tstamp", "2026-03-01 12:00:00.250")
-                    .containsEntry("v_etl", "tributary-stream-enrich-0.1.0")
+                    .containsEntry("v_etl", Versions.ETL_VERSION)
                     .containsEntry("network_userid", RawPayloads.NUID);
             // the event_id is the record key (the default partition key)
             assertThat(records.stream().filter(r -> eid.equals(r.key()))).hasSize(1);
