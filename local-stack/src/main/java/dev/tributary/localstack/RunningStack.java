@@ -3,7 +3,6 @@ package dev.tributary.localstack;
 import dev.tributary.collector.CollectorServer;
 import dev.tributary.collector.config.CollectorConfig;
 import dev.tributary.runtime.config.ConfigLoader;
-import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.net.OwnerOnlyDirectories;
 import dev.tributary.infra.postgres.EmbeddedPostgresServer;
@@ -108,11 +107,12 @@ public final class RunningStack implements AutoCloseable {
             String collectorUrl = "http://" + settings.bindAddress().clientHost() + ":" + collector.port();
             stack.endpoints.add(new Endpoint("collector", collectorUrl));
             health.add("collector", HealthChecks.http(collectorUrl + "/health"));
-            StreamEnrichApp enrich = stack.startComponent("stream-enrich", () -> LocalStreamEnrich.start(kafka,
-                    registry, settings.enrichDir(), settings.bindAddress(), settings.enrichPort()));
-            String enrichHealth = LocalStreamEnrich.healthUrl(enrich, settings.bindAddress());
-            stack.endpoints.add(new Endpoint("stream-enrich", enrichHealth));
-            health.add("stream-enrich", HealthChecks.http(enrichHealth));
+            LocalStreamEnrich.Running enrich = stack.startComponent("stream-enrich", () -> LocalStreamEnrich.start(
+                    kafka, registry, settings.enrichDir(), settings.bindAddress(), settings.enrichPort()));
+            stack.endpoints.add(new Endpoint("stream-enrich", LocalStreamEnrich.healthUrl(enrich,
+                    settings.bindAddress())));
+            // /ready: streams running or rebalancing and the schema registry reachable (what /health meant before).
+            health.add("stream-enrich", HealthChecks.http(LocalStreamEnrich.readyUrl(enrich, settings.bindAddress())));
             S3Client loaderS3 = stack.startComponent("s3-loader-client", () -> S3Clients.builder(s3)
                     .httpClient(UrlConnectionHttpClient.create()).build());
             health.add("s3", HealthChecks.s3(loaderS3, settings.bucket()));

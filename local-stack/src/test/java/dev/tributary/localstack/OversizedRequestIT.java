@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
 import dev.tributary.collector.CollectorServer;
 import dev.tributary.collector.config.CollectorConfig;
-import dev.tributary.runtime.config.ConfigLoader;
 import dev.tributary.enrich.app.StreamEnrichApp;
 import dev.tributary.enrich.config.EnrichConfig;
+import dev.tributary.runtime.config.ConfigLoader;
+import dev.tributary.runtime.monitoring.HealthRegistry;
+import dev.tributary.runtime.monitoring.MonitoringEndpoints;
+import dev.tributary.runtime.monitoring.MonitoringServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.tributary.enrich.output.OutputLimit;
 import dev.tributary.infra.kafka.EmbeddedKafka;
 import dev.tributary.infra.registry.SchemaRegistryServer;
@@ -86,13 +90,17 @@ class OversizedRequestIT {
                         "collector.sink.good-topic", "raw",
                         "collector.sink.bad-topic", "bad",
                         "collector.cookie.secure", false)).load().requireKnownKeys().typed())));
-        StreamEnrichApp enrich = started(StreamEnrichApp.start(EnrichConfig.from(ConfigFactory.parseMap(Map.of(
-                "enrich.bootstrap-servers", kafka.bootstrapServers(),
-                "enrich.schema-registry-url", registry.url(),
-                "enrich.application-id", "oversized-it",
-                "enrich.http.host", "127.0.0.1",
-                "enrich.http.port", 0,
-                "enrich.streams.state-dir", dataDir.resolve("stream-enrich").toString())))));
+        PrometheusMeterRegistry enrichMeters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HealthRegistry enrichHealth = new HealthRegistry();
+        StreamEnrichApp enrich = started(StreamEnrichApp.start(EnrichConfig.from(ConfigLoader
+                .forService("stream-enrich", EnrichConfig.ROOT).environment(Map.of()).overrides(Map.of(
+                        "enrich.bootstrap-servers", kafka.bootstrapServers(),
+                        "enrich.schema-registry-url", registry.url(),
+                        "enrich.application-id", "oversized-it",
+                        "enrich.streams.state-dir", dataDir.resolve("stream-enrich").toString()))
+                .load().requireKnownKeys().typed()), enrichMeters, enrichHealth));
+        MonitoringServer enrichMonitoring = started(MonitoringServer.start("127.0.0.1", 0,
+                new MonitoringEndpoints(enrichMeters, enrichHealth)));
         await("stream-enrich running").atMost(Duration.ofSeconds(60))
                 .until(() -> enrich.state() == KafkaStreams.State.RUNNING);
 
@@ -166,7 +174,7 @@ class OversizedRequestIT {
         assertThat(enrich.metrics().refusedCount()).as("records Kafka refused").isZero();
         assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + enrich.httpPort() + "/health")).build(),
+                URI.create(enrichMonitoring.url() + "/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
 

@@ -1,10 +1,14 @@
 package dev.tributary.schemas.iglu;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.networknt.schema.JsonSchema;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +22,8 @@ import java.util.Objects;
  * a document whose {@code self} does not match the key is treated as an invalid answer and the next
  * repository is asked.
  *
- * <p>Results, including "not found", are cached (bounded LRU, {@code cacheTtl}; {@code null} TTL = until
- * evicted), and each schema is compiled once per cache entry. Lookups that failed because a repository was
+ * <p>Results, including "not found", are cached (a bounded Caffeine cache, {@code cacheTtl} after the
+ * lookup; {@code null} TTL = until evicted; {@code cacheSize} 0 = no caching), and each schema is compiled once per cache entry. Lookups that failed because a repository was
  * unreachable are kept at most {@link #UNREACHABLE_TTL}, so a short outage does not hide a schema for long
  * and does not cost a timeout per event either. Thread-safe: one instance is meant to be shared.
  */
@@ -34,14 +38,29 @@ public final class Resolver {
     private final List<Repository> repositories;
     private final Duration cacheTtl;
     private final Clock clock;
-    private final TtlCache<SchemaKey, CachedSchema> cache;
+    /** Null when {@code cacheSize} is 0: every lookup goes to the repositories. */
+    private final Cache<SchemaKey, CachedSchema> cache;
     private final JsonSchemaCompiler compiler;
 
     public Resolver(List<Repository> repositories, int cacheSize, Duration cacheTtl, Clock clock) {
         this.repositories = List.copyOf(repositories);
         this.cacheTtl = cacheTtl;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.cache = new TtlCache<>(cacheSize, clock);
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must be >= 0, got " + cacheSize);
+        }
+        this.cache = cacheSize == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(cacheSize)
+                .expireAfter(Expiry.creating((SchemaKey k, CachedSchema v) -> {
+                    Duration ttl = ttlOf(v);
+                    return ttl == null ? Duration.ofNanos(Long.MAX_VALUE) : ttl;
+                }))
+                .ticker(() -> {
+                    Instant now = this.clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .executor(Runnable::run) // evictions on the calling thread: no background pool per resolver
+                .build();
         this.compiler = new JsonSchemaCompiler();
     }
 
@@ -104,7 +123,7 @@ public final class Resolver {
 
     private CachedSchema cached(SchemaKey key) {
         Objects.requireNonNull(key, "key");
-        return cache.get(key, k -> new CachedSchema(resolve(k)), this::ttlOf);
+        return cache == null ? new CachedSchema(resolve(key)) : cache.get(key, k -> new CachedSchema(resolve(k)));
     }
 
     private Duration ttlOf(CachedSchema entry) {

@@ -139,6 +139,20 @@ class ResolverTest {
     }
 
     @Test
+    void aNullTtlKeepsTheAnswerAndACacheSizeOfZeroCachesNothing(@TempDir Path dir) {
+        Resolver cached = new Resolver(List.of(new DirectoryRepository("local", 0, List.of(), dir)), 10, null, clock);
+        Resolver uncached = new Resolver(List.of(new DirectoryRepository("local", 0, List.of(), dir)), 0, null, clock);
+        assertThat(cached.lookupSchema(CLICK)).isInstanceOf(Resolution.Unresolved.class);
+        assertThat(uncached.lookupSchema(CLICK)).isInstanceOf(Resolution.Unresolved.class);
+
+        SchemaDirectory.write(dir, CLICK, SchemaDirectory.schemaWithRequired(CLICK, "target", "string"));
+        clock.advance(Duration.ofDays(365));
+
+        assertThat(cached.lookupSchema(CLICK)).isInstanceOf(Resolution.Unresolved.class);
+        assertThat(uncached.lookupSchema(CLICK)).isInstanceOf(Resolution.Resolved.class);
+    }
+
+    @Test
     void sharedAcrossThreadsGivesTheSameAnswers() throws Exception {
         Resolver resolver = Resolver.bundled();
         SelfDescribingJson event = SelfDescribingJson.parse("""

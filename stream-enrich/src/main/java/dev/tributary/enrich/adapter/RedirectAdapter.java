@@ -1,5 +1,7 @@
 package dev.tributary.enrich.adapter;
 
+import dev.tributary.enrich.mapping.Querystring;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.schemas.badrows.FailureMessage;

@@ -1,5 +1,7 @@
 package dev.tributary.enrich.adapter;
 
+import dev.tributary.enrich.mapping.Querystring;
+
 import dev.tributary.schemas.badrows.FailureMessage;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.tributary.enrich.adapter;
 
+import dev.tributary.enrich.mapping.Querystring;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.enrich.json.BoundedJsonReader;

@@ -1,6 +1,6 @@
 package dev.tributary.enrich.app;
 
-import dev.tributary.enrich.config.EnrichConfigException;
+import dev.tributary.runtime.config.ConfigError;
 import dev.tributary.enrich.enrichments.AssetStore;
 import dev.tributary.enrich.enrichments.EnrichmentChain;
 import dev.tributary.enrich.enrichments.EnrichmentConfigException;
@@ -19,7 +19,7 @@ final class EnrichmentChains {
     private EnrichmentChains() {
     }
 
-    /** @throws EnrichConfigException naming {@code enrich.enrichments}, the file and the field at fault */
+    /** @throws ConfigError naming {@code enrich.enrichments}, the file and the field at fault */
     static EnrichmentChain load(Optional<Path> directory, Resolver resolver, Optional<Path> stateDir) {
         if (directory.isEmpty()) {
             return EnrichmentChain.empty();
@@ -27,8 +27,8 @@ final class EnrichmentChains {
         try {
             return EnrichmentChain.load(directory.get(), resolver, new AssetStore(assetCache(stateDir), false));
         } catch (EnrichmentConfigException e) {
-            throw new EnrichConfigException("enrich.enrichments",
-                    "invalid enrichment configuration in " + directory.get() + ": " + e.getMessage(), e);
+            throw new ConfigError("enrich.enrichments", "valid enrichment configurations (" + e.getMessage() + ")",
+                    directory.get().toString());
         }
     }
 

@@ -17,8 +17,14 @@ import dev.tributary.schemas.serde.AvroSerdeConfig;
 import dev.tributary.schemas.serde.AvroSerializer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.tributary.runtime.cli.Service;
+import dev.tributary.runtime.cli.ServiceContext;
+import dev.tributary.runtime.cli.Termination;
+import dev.tributary.runtime.config.ConfigError;
+import dev.tributary.runtime.monitoring.HealthRegistry;
+import dev.tributary.runtime.monitoring.HealthStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,34 +43,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running stream-enrich: the Kafka Streams instance and, when enabled, the HTTP server for {@code /health} and
- * {@code /metrics}. {@link #start} validates everything it is given (resolver, enrichments) before any record is
- * read, so a configuration error stops start-up with a message naming the file and the field.
+ * stream-enrich as a service-runtime {@link Service}: the Kafka Streams instance, its meters on the runtime's
+ * registry and its health checks (served by the runtime on {@code /health}, {@code /ready}, {@code /metrics}).
+ *
+ * <p>{@link #create} validates everything it is given (resolver, enrichments) before any record is read: a
+ * configuration error is a {@link ConfigError} naming the key, the file and the field (exit 2).
+ *
+ * <p>Health: liveness {@code kafka-streams} is down once the streams are in ERROR, PENDING_ERROR or NOT_RUNNING
+ * (restarting the process is the remedy); readiness {@code kafka-streams} is up while they are RUNNING or
+ * REBALANCING, readiness {@code schema-registry} is down while the registry cannot be reached (records wait and are
+ * retried, so the process is alive but not processing).
  */
-public final class StreamEnrichApp implements AutoCloseable {
+public final class StreamEnrichApp implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamEnrichApp.class);
 
     private final KafkaStreams streams;
-    private final HealthServer http;
     private final EnrichMetrics metrics;
     private final EnrichmentChain chain;
-
     private final RegistryBackoff backoff;
+    private final EnrichConfig config;
+    private final Termination termination = new Termination();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StreamEnrichApp(KafkaStreams streams, HealthServer http, EnrichMetrics metrics, EnrichmentChain chain,
-                            RegistryBackoff backoff) {
+    private StreamEnrichApp(KafkaStreams streams, EnrichMetrics metrics, EnrichmentChain chain,
+                            RegistryBackoff backoff, EnrichConfig config) {
         this.backoff = backoff;
         this.streams = streams;
-        this.http = http;
         this.metrics = metrics;
         this.chain = chain;
+        this.config = config;
     }
 
-    public static StreamEnrichApp start(EnrichConfig config) {
+    /** The service-runtime factory: builds, does not start. */
+    public static StreamEnrichApp create(EnrichConfig config, ServiceContext context) {
+        return create(config, context.registry(), context.health());
+    }
+
+    /** {@link #create} then {@link #start}: for callers that run enrichment inside their own process (local-stack). */
+    public static StreamEnrichApp start(EnrichConfig config, MeterRegistry registry, HealthRegistry health) {
+        StreamEnrichApp app = create(config, registry, health);
+        app.start();
+        return app;
+    }
+
+    /**
+     * Builds the topology and the streams instance, registers meters on {@code registry} and the checks on
+     * {@code health}.
+     *
+     * @throws ConfigError for a resolver or enrichment file that fails validation, naming the key
+     */
+    public static StreamEnrichApp create(EnrichConfig config, MeterRegistry registry, HealthRegistry health) {
         Resolver resolver = resolver(config);
         EnrichmentChain chain = EnrichmentChains.load(config.enrichments(), resolver, config.streams().stateDir());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EnrichMetrics metrics = new EnrichMetrics(registry);
 
         Map<String, Object> serdeConfig = Map.of(
@@ -95,7 +126,7 @@ public final class StreamEnrichApp implements AutoCloseable {
         // replaced, so the aborted transaction is retried instead of enrichment stopping for good.
         streams.setUncaughtExceptionHandler(e -> {
             metrics.threadReplaced();
-            LOG.error("event=stream_thread_failed action=replace_thread error=\"{}\"", e.toString(), e);
+            LOG.atError().addKeyValue("action", "replace_thread").setCause(e).log("stream thread failed");
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         new KafkaStreamsMetrics(streams).bindTo(registry);
@@ -106,22 +137,42 @@ public final class StreamEnrichApp implements AutoCloseable {
                 .description("0 while the schema registry cannot be reached (records wait and are retried)")
                 .register(registry);
 
-        HealthServer http = null;
-        try {
-            if (config.http().enabled()) {
-                http = new HealthServer(config.http().host(), config.http().port(), streams::state,
-                        backoff::healthy, registry);
+        StreamEnrichApp app = new StreamEnrichApp(streams, metrics, chain, backoff, config);
+        // Every thread replaced or gone: Kafka Streams gives up (ERROR). The process exits 1 instead of idling.
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                app.termination.fail(new IllegalStateException("Kafka Streams stopped in state ERROR"));
             }
-        } catch (IOException e) {
-            streams.close(Duration.ofSeconds(5));
-            chain.close();
-            throw new IllegalStateException("cannot listen on " + config.http().host() + ":" + config.http().port()
-                    + " (enrich.http.port): " + e.getMessage(), e);
-        }
+        });
+        health.liveness("kafka-streams", () -> {
+            KafkaStreams.State state = streams.state();
+            boolean dead = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                    || state == KafkaStreams.State.NOT_RUNNING;
+            return dead ? HealthStatus.unhealthy(state.name()) : HealthStatus.healthy(state.name());
+        });
+        health.readiness("kafka-streams", () -> {
+            KafkaStreams.State state = streams.state();
+            return state.isRunningOrRebalancing() ? HealthStatus.healthy(state.name())
+                    : HealthStatus.unhealthy(state.name());
+        });
+        health.readiness("schema-registry", () -> backoff.healthy() ? HealthStatus.healthy()
+                : HealthStatus.unhealthy("schema-registry-unavailable: records wait and are retried"));
+        return app;
+    }
+
+    /** Starts the streams; returns at once (records are read on the stream threads). */
+    @Override
+    public void start() {
         streams.start();
-        LOG.info("event=started application_id={} input={} enrichments={} http_port={}", config.applicationId(),
-                config.topics().raw(), chain.enrichments().size(), http == null ? "disabled" : http.port());
-        return new StreamEnrichApp(streams, http, metrics, chain, backoff);
+        LOG.atInfo().addKeyValue("application_id", config.applicationId())
+                .addKeyValue("input", config.topics().raw())
+                .addKeyValue("enrichments", chain.enrichments().size()).log("enrichment started");
+    }
+
+    /** Returns after {@link #close}; throws the cause when Kafka Streams stopped in ERROR. */
+    @Override
+    public void awaitTermination() throws Exception {
+        termination.await();
     }
 
     static Properties streamsProperties(EnrichConfig config) {
@@ -155,14 +206,9 @@ public final class StreamEnrichApp implements AutoCloseable {
         try {
             return Resolver.fromConfig(ResolverConfig.parse(Files.readString(file)));
         } catch (IOException | RuntimeException e) {
-            throw new dev.tributary.enrich.config.EnrichConfigException("enrich.resolver",
-                    "invalid Iglu resolver file " + file + ": " + e.getMessage(), e);
+            throw new ConfigError(EnrichConfig.ROOT + ".resolver", "a valid Iglu resolver-config JSON file ("
+                    + e.getMessage() + ")", file.toString());
         }
-    }
-
-    /** The HTTP port of /health and /metrics, or -1 when disabled. */
-    public int httpPort() {
-        return http == null ? -1 : http.port();
     }
 
     public KafkaStreams.State state() {
@@ -173,15 +219,15 @@ public final class StreamEnrichApp implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops cleanly: the open transaction is committed or aborted, the HTTP server closed. */
+    /** Stops cleanly (the open transaction is committed or aborted); idempotent, from any thread. */
     @Override
     public void close() {
-        // A stream thread waiting for the schema registry would otherwise hold up the shutdown.
-        backoff.stop();
-        streams.close(Duration.ofSeconds(30));
-        if (http != null) {
-            http.close();
+        if (closed.compareAndSet(false, true)) {
+            // A stream thread waiting for the schema registry would otherwise hold up the shutdown.
+            backoff.stop();
+            streams.close(Duration.ofSeconds(30));
+            chain.close();
         }
-        chain.close();
+        termination.complete();
     }
 }

@@ -1,30 +1,25 @@
 package dev.tributary.enrich.config;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigValue;
+import dev.tributary.runtime.config.ConfigError;
+import dev.tributary.runtime.config.TypedConfig;
 import dev.tributary.enrich.output.OutputLimit;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * stream-enrich's configuration, validated at start-up: HOCON from {@code reference.conf}, overridden by an
- * optional file, overridden by environment variables ({@code ${?ENRICH_...}} in reference.conf). Keys are under
- * {@code enrich}; the module README lists them all.
+ * stream-enrich's configuration, validated at start-up. Loaded by service-runtime (reference.conf, the
+ * {@code --config} file, {@code TRIBUTARY_STREAM_ENRICH_*} variables, flags and overrides, in that order); keys
+ * are under {@code enrich} and the module README lists them all. The monitoring block is read by the runtime.
  */
 public record EnrichConfig(String applicationId, String bootstrapServers, URI schemaRegistryUrl, Topics topics,
                            PartitionKey partitionKey, Optional<Path> resolver, Optional<Path> enrichments,
-                           Streams streams, Http http, Limits limits, RegistryRetry registryRetry) {
+                           Streams streams, Limits limits, RegistryRetry registryRetry) {
 
     public static final String ROOT = "enrich";
     /** Kafka's default producer {@code max.request.size}. */
@@ -67,9 +62,6 @@ public record EnrichConfig(String applicationId, String bootstrapServers, URI sc
         }
     }
 
-    public record Http(boolean enabled, String host, int port) {
-    }
-
     /** Which enriched field keys the output records. */
     public enum PartitionKey {
         EVENT_ID("event_id"), EVENT_FINGERPRINT("event_fingerprint"), DOMAIN_USERID("domain_userid"),
@@ -91,13 +83,14 @@ public record EnrichConfig(String applicationId, String bootstrapServers, URI sc
             return this == RANDOM ? Optional.empty() : Optional.of(configName);
         }
 
-        static PartitionKey parse(String key, String value) {
+        static PartitionKey parse(TypedConfig root) {
+            String value = root.string("output.partition-key");
             for (PartitionKey k : values()) {
                 if (k.configName.equals(value)) {
                     return k;
                 }
             }
-            throw new EnrichConfigException(key, "expected one of " + names() + ", got '" + value + "'");
+            throw root.invalid("output.partition-key", "one of " + names());
         }
 
         static String names() {
@@ -109,239 +102,78 @@ public record EnrichConfig(String applicationId, String bootstrapServers, URI sc
         }
     }
 
-    /** reference.conf with environment overrides only. */
-    public static EnrichConfig load() {
-        return from(ConfigFactory.load(EnrichConfig.class.getClassLoader()));
-    }
-
-    /** {@code file} over reference.conf; environment variables still win where reference.conf names one. */
-    public static EnrichConfig load(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new EnrichConfigException("--config", "cannot read configuration file " + file);
-        }
-        Config user;
-        try {
-            user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-        } catch (ConfigException e) {
-            throw new EnrichConfigException("--config", "cannot parse " + file + ": " + e.getMessage(), e);
-        }
-        return from(user);
-    }
-
     /**
-     * Builds the config from {@code overrides} layered over reference.conf, the environment overrides applying
-     * last through reference.conf's {@code ${?VAR}} substitutions.
+     * Binds the keys below {@code enrich} (the {@link TypedConfig} at the service's root, loaded by
+     * service-runtime's {@code ConfigLoader}: reference.conf, {@code --config} file, environment, overrides).
+     *
+     * @throws ConfigError naming the key, what was expected and what was given
      */
-    public static EnrichConfig from(Config overrides) {
-        Config reference = ConfigFactory.parseResources(EnrichConfig.class.getClassLoader(), "reference.conf");
-        Config merged;
-        try {
-            merged = overrides.withFallback(reference).resolve();
-        } catch (ConfigException e) {
-            throw new EnrichConfigException(ROOT, e.getMessage(), e);
+    public static EnrichConfig from(TypedConfig root) {
+        String applicationId = root.nonBlank("application-id");
+        String bootstrap = root.nonBlank("bootstrap-servers");
+        URI registry = root.httpUrl("schema-registry-url");
+        Topics topics = new Topics(root.nonBlank("input.topic"), root.nonBlank("output.enriched-topic"),
+                root.nonBlank("output.bad-topic"), root.optionalString("output.pii-topic"),
+                root.optionalString("output.enriched-avro-topic"));
+        PartitionKey partitionKey = PartitionKey.parse(root);
+        Optional<Path> resolver = root.optionalPath("resolver");
+        if (resolver.isPresent() && !Files.isReadable(resolver.get())) {
+            throw root.invalid("resolver", "a readable Iglu resolver JSON file");
         }
-        return new Reader(merged).read();
+        Optional<Path> enrichments = root.optionalPath("enrichments");
+        if (enrichments.isPresent() && !Files.isDirectory(enrichments.get())) {
+            throw root.invalid("enrichments", "a directory of enrichment JSON files");
+        }
+        int threads = root.intBetween("streams.threads", 1, 1024);
+        Duration commit = root.duration("streams.commit-interval");
+        Map<String, String> properties = root.stringMap("streams.properties");
+        Streams streams = new Streams(threads, commit, root.optionalPath("streams.state-dir"), properties);
+        return new EnrichConfig(applicationId, bootstrap, registry, topics, partitionKey, resolver, enrichments,
+                streams, limits(root, properties), registryRetry(root));
     }
 
-    private static final class Reader {
-        private final Config config;
-
-        Reader(Config config) {
-            this.config = config;
+    private static Limits limits(TypedConfig root, Map<String, String> properties) {
+        for (String property : List.of("max.request.size", "producer.max.request.size")) {
+            if (properties.containsKey(property)) {
+                throw new ConfigError(root.key("streams.properties") + ".\"" + property + "\"",
+                        "no entry: set the producer's max.request.size with " + root.key("streams.max-request-size")
+                                + " (the output record limit is derived from it)", properties.get(property));
+            }
         }
-
-        EnrichConfig read() {
-            String applicationId = nonEmpty("application-id");
-            String bootstrap = nonEmpty("bootstrap-servers");
-            URI registry = uri("schema-registry-url");
-            Topics topics = new Topics(nonEmpty("input.topic"), nonEmpty("output.enriched-topic"),
-                    nonEmpty("output.bad-topic"), optional("output.pii-topic"),
-                    optional("output.enriched-avro-topic"));
-            PartitionKey partitionKey = PartitionKey.parse(key("output.partition-key"),
-                    string("output.partition-key"));
-            Optional<Path> resolver = optional("resolver").map(Path::of);
-            resolver.ifPresent(p -> {
-                if (!Files.isReadable(p)) {
-                    throw new EnrichConfigException(key("resolver"),
-                            "expected a readable Iglu resolver JSON file, got '" + p + "'");
-                }
-            });
-            Optional<Path> enrichments = optional("enrichments").map(Path::of);
-            enrichments.ifPresent(p -> {
-                if (!Files.isDirectory(p)) {
-                    throw new EnrichConfigException(key("enrichments"),
-                            "expected a directory of enrichment JSON files, got '" + p + "'");
-                }
-            });
-            int threads = integer("streams.threads");
-            if (threads < 1) {
-                throw new EnrichConfigException(key("streams.threads"), "expected at least 1, got " + threads);
-            }
-            Duration commit = duration("streams.commit-interval");
-            Map<String, String> properties = new LinkedHashMap<>();
-            Config props = sub("streams.properties");
-            for (Map.Entry<String, ConfigValue> e : props.entrySet()) {
-                properties.put(unquote(e.getKey()), String.valueOf(e.getValue().unwrapped()));
-            }
-            Streams streams = new Streams(threads, commit, optional("streams.state-dir").map(Path::of), properties);
-            int port = integer("http.port");
-            if (port < 0 || port > 65535) {
-                throw new EnrichConfigException(key("http.port"), "expected a port 0-65535, got " + port);
-            }
-            Http http = new Http(bool("http.enabled"), nonEmpty("http.host"), port);
-            return new EnrichConfig(applicationId, bootstrap, registry, topics, partitionKey, resolver,
-                    enrichments, streams, http, limits(properties), registryRetry());
-        }
-
-        private Limits limits(Map<String, String> properties) {
-            for (String property : List.of("max.request.size", "producer.max.request.size")) {
-                if (properties.containsKey(property)) {
-                    throw new EnrichConfigException(key("streams.properties") + ".\"" + property + "\"",
-                            "set the producer's max.request.size with " + key("streams.max-request-size")
-                                    + " instead: the output record limit is derived from it");
-                }
-            }
-            int maxRequestSize = integer("streams.max-request-size");
-            int smallest = OutputLimit.MIN_RECORD_BYTES + OutputLimit.RECORD_OVERHEAD_BYTES;
-            if (maxRequestSize < smallest) {
-                throw new EnrichConfigException(key("streams.max-request-size"), "expected at least " + smallest
-                        + " bytes, got " + maxRequestSize);
-            }
-            int largest = maxRequestSize - OutputLimit.RECORD_OVERHEAD_BYTES;
-            int maxRecordBytes;
-            String configured = config.getValue(key("output.max-record-bytes")).unwrapped().toString().trim();
-            if (configured.equals("auto")) {
-                maxRecordBytes = largest;
-            } else {
-                try {
-                    maxRecordBytes = Integer.parseInt(configured);
-                } catch (NumberFormatException e) {
-                    throw new EnrichConfigException(key("output.max-record-bytes"),
-                            "expected auto or a number of bytes, got '" + configured + "'");
-                }
-                if (maxRecordBytes < OutputLimit.MIN_RECORD_BYTES || maxRecordBytes > largest) {
-                    throw new EnrichConfigException(key("output.max-record-bytes"), "expected auto or "
-                            + OutputLimit.MIN_RECORD_BYTES + ".." + largest + " bytes (" + key("streams.max-request-size")
-                            + " " + maxRequestSize + " minus " + OutputLimit.RECORD_OVERHEAD_BYTES
-                            + " bytes of record overhead), got " + maxRecordBytes);
-                }
-            }
-            int depth = integer("validation.max-json-depth");
-            if (depth < 1 || depth > 1000) {
-                throw new EnrichConfigException(key("validation.max-json-depth"), "expected 1..1000, got " + depth);
-            }
-            return new Limits(maxRequestSize, maxRecordBytes, depth);
-        }
-
-        private RegistryRetry registryRetry() {
-            Duration initial = duration("schema-registry-retry.initial-backoff");
-            Duration max = duration("schema-registry-retry.max-backoff");
-            if (initial.toMillis() < 1) {
-                throw new EnrichConfigException(key("schema-registry-retry.initial-backoff"),
-                        "expected at least 1 ms, got " + initial);
-            }
-            if (max.compareTo(initial) < 0 || max.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new EnrichConfigException(key("schema-registry-retry.max-backoff"), "expected between "
-                        + key("schema-registry-retry.initial-backoff") + " (" + initial + ") and 1 minute, got " + max);
-            }
-            return new RegistryRetry(initial, max);
-        }
-
-        private static String unquote(String key) {
-            return key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
-        }
-
-        private String key(String path) {
-            return ROOT + "." + path;
-        }
-
-        private String string(String path) {
+        int smallest = OutputLimit.MIN_RECORD_BYTES + OutputLimit.RECORD_OVERHEAD_BYTES;
+        int maxRequestSize = root.intBetween("streams.max-request-size", smallest, Integer.MAX_VALUE);
+        int largest = maxRequestSize - OutputLimit.RECORD_OVERHEAD_BYTES;
+        int maxRecordBytes;
+        String configured = root.string("output.max-record-bytes").trim();
+        if (configured.equals("auto")) {
+            maxRecordBytes = largest;
+        } else {
+            String expected = "auto or " + OutputLimit.MIN_RECORD_BYTES + ".." + largest + " bytes ("
+                    + root.key("streams.max-request-size") + " " + maxRequestSize + " minus "
+                    + OutputLimit.RECORD_OVERHEAD_BYTES + " bytes of record overhead)";
             try {
-                return config.getString(key(path));
-            } catch (ConfigException.Missing e) {
-                throw new EnrichConfigException(key(path), "is required");
-            } catch (ConfigException.WrongType e) {
-                throw new EnrichConfigException(key(path), "expected a string");
+                maxRecordBytes = Integer.parseInt(configured);
+            } catch (NumberFormatException e) {
+                throw root.invalid("output.max-record-bytes", expected);
+            }
+            if (maxRecordBytes < OutputLimit.MIN_RECORD_BYTES || maxRecordBytes > largest) {
+                throw root.invalid("output.max-record-bytes", expected);
             }
         }
-
-        private String nonEmpty(String path) {
-            String value = string(path);
-            if (value.isBlank()) {
-                throw new EnrichConfigException(key(path), "must not be empty");
-            }
-            return value;
-        }
-
-        private Optional<String> optional(String path) {
-            String value = string(path);
-            return value.isBlank() ? Optional.empty() : Optional.of(value);
-        }
-
-        private URI uri(String path) {
-            String value = nonEmpty(path);
-            try {
-                URI uri = URI.create(value);
-                if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                    throw new IllegalArgumentException("not http(s)");
-                }
-                return uri;
-            } catch (IllegalArgumentException e) {
-                throw new EnrichConfigException(key(path), "expected an http(s) URL, got '" + value + "'");
-            }
-        }
-
-        private int integer(String path) {
-            try {
-                return config.getInt(key(path));
-            } catch (ConfigException.Missing e) {
-                throw new EnrichConfigException(key(path), "is required");
-            } catch (ConfigException.WrongType e) {
-                throw new EnrichConfigException(key(path), "expected an integer, got '"
-                        + config.getValue(key(path)).unwrapped() + "'");
-            }
-        }
-
-        private boolean bool(String path) {
-            try {
-                return config.getBoolean(key(path));
-            } catch (ConfigException.Missing e) {
-                throw new EnrichConfigException(key(path), "is required");
-            } catch (ConfigException.WrongType e) {
-                throw new EnrichConfigException(key(path), "expected true or false");
-            }
-        }
-
-        private Duration duration(String path) {
-            try {
-                return config.getDuration(key(path));
-            } catch (ConfigException.Missing e) {
-                throw new EnrichConfigException(key(path), "is required");
-            } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-                throw new EnrichConfigException(key(path), "expected a duration such as 100 ms or 1 s");
-            }
-        }
-
-        private Config sub(String path) {
-            try {
-                return config.getConfig(key(path));
-            } catch (ConfigException.Missing e) {
-                return ConfigFactory.empty();
-            } catch (ConfigException.WrongType e) {
-                throw new EnrichConfigException(key(path), "expected an object of Kafka properties");
-            }
-        }
+        int depth = root.intBetween("validation.max-json-depth", 1, 1000);
+        return new Limits(maxRequestSize, maxRecordBytes, depth);
     }
 
-    /** A copy with a different enrichments directory (for the {@code --enrichments} flag). */
-    public EnrichConfig withEnrichments(Path directory) {
-        return new EnrichConfig(applicationId, bootstrapServers, schemaRegistryUrl, topics, partitionKey, resolver,
-                Optional.of(directory), streams, http, limits, registryRetry);
-    }
-
-    /** A copy with a different resolver file (for the {@code --resolver} flag). */
-    public EnrichConfig withResolver(Path file) {
-        return new EnrichConfig(applicationId, bootstrapServers, schemaRegistryUrl, topics, partitionKey,
-                Optional.of(file), enrichments, streams, http, limits, registryRetry);
+    private static RegistryRetry registryRetry(TypedConfig root) {
+        Duration initial = root.duration("schema-registry-retry.initial-backoff");
+        if (initial.toMillis() < 1) {
+            throw root.invalid("schema-registry-retry.initial-backoff", "at least 1 ms");
+        }
+        Duration max = root.duration("schema-registry-retry.max-backoff");
+        if (max.compareTo(initial) < 0 || max.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw root.invalid("schema-registry-retry.max-backoff", "between "
+                    + root.key("schema-registry-retry.initial-backoff") + " (" + initial + ") and 1 minute");
+        }
+        return new RegistryRetry(initial, max);
     }
 }

@@ -4,7 +4,7 @@ import dev.tributary.enrich.adapter.Adapter;
 import dev.tributary.enrich.adapter.AdapterEvent;
 import dev.tributary.enrich.adapter.AdapterRegistry;
 import dev.tributary.enrich.adapter.AdapterResult;
-import dev.tributary.enrich.adapter.Querystring;
+import dev.tributary.enrich.mapping.Querystring;
 import dev.tributary.enrich.adapter.RequestPayload;
 import dev.tributary.enrich.enrichments.ChainOutcome;
 import dev.tributary.enrich.enrichments.EnrichmentChain;

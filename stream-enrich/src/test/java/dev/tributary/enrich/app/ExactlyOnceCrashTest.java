@@ -1,5 +1,7 @@
 package dev.tributary.enrich.app;
 
+import dev.tributary.enrich.EnrichTestConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -104,7 +106,7 @@ class ExactlyOnceCrashTest {
         Map<String, Object> restart = new HashMap<>(tuning);
         // two threads: the survivor's tasks are also spread and migrated between threads while it catches up
         restart.put("enrich.streams.threads", 2);
-        try (StreamEnrichApp app = StreamEnrichApp.start(StreamEnrichBrokerTest.configFor(kafka, registry, PREFIX,
+        try (EnrichTestConfigs.Running app = EnrichTestConfigs.start(StreamEnrichBrokerTest.configFor(kafka, registry, PREFIX,
                 dir.resolve("state-2"), restart));
              KafkaConsumer<String, String> reader = BrokerFixture.committedReader(kafka.bootstrapServers(),
                      List.of(PREFIX + "-enriched", PREFIX + "-bad"))) {
@@ -158,7 +160,7 @@ class ExactlyOnceCrashTest {
         sb.append("enrich.output.enriched-topic = \"").append(PREFIX).append("-enriched\"\n");
         sb.append("enrich.output.bad-topic = \"").append(PREFIX).append("-bad\"\n");
         sb.append("enrich.streams.state-dir = \"").append(stateDir).append("\"\n");
-        sb.append("enrich.http.enabled = false\n");
+        sb.append("enrich.monitoring.enabled = false\n");
         tuning.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         return sb.toString();
     }

@@ -1,9 +1,10 @@
 package dev.tributary.enrich.app;
 
+import dev.tributary.enrich.EnrichTestConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.enrich.topology.EnrichedLines;
 import dev.tributary.enrich.topology.RawPayloads;
@@ -51,7 +52,6 @@ class RefusedRecordBrokerTest {
             values.put("enrich.output.enriched-topic", prefix + "-enriched");
             values.put("enrich.output.bad-topic", prefix + "-bad");
             values.put("enrich.streams.state-dir", stateDir.toString());
-            values.put("enrich.http.enabled", false);
             // The broker refuses the 50 KB bad row; the replacement keeps 10 000 characters and fits.
             values.put("enrich.output.max-record-bytes", 100_000);
             // A dead stream thread's consumer does not leave the group: the replacement waits out its session.
@@ -67,7 +67,7 @@ class RefusedRecordBrokerTest {
                 input.add(RawPayloads.get("/i", "e=pv&p=web&tv=js-3&eid=" + eid));
             }
 
-            try (StreamEnrichApp app = StreamEnrichApp.start(EnrichConfig.from(ConfigFactory.parseMap(values)));
+            try (EnrichTestConfigs.Running app = EnrichTestConfigs.start(EnrichTestConfigs.of((values)));
                  KafkaConsumer<String, String> reader = BrokerFixture.committedReader(kafka.bootstrapServers(),
                          List.of(prefix + "-enriched", prefix + "-bad"))) {
                 BrokerFixture.produce(kafka.bootstrapServers(), registry.url(), prefix + "-raw", input);
@@ -93,8 +93,8 @@ class RefusedRecordBrokerTest {
                 assertThat(records.stream().filter(r -> r.topic().endsWith("-bad")).mapToInt(r -> r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
                         .allSatisfy(size -> assertThat(size).isLessThan(20_000));
                 // One refusal, which cost the transaction and one stream thread, and no more.
-                assertThat(app.metrics().refusedCount()).isEqualTo(1);
-                assertThat(app.metrics().threadReplacementCount()).isEqualTo(1);
+                assertThat(app.app().metrics().refusedCount()).isEqualTo(1);
+                assertThat(app.app().metrics().threadReplacementCount()).isEqualTo(1);
             }
         }
     }

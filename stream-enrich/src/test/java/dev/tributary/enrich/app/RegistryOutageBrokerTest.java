@@ -1,9 +1,10 @@
 package dev.tributary.enrich.app;
 
+import dev.tributary.enrich.EnrichTestConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.enrich.topology.EnrichedLines;
 import dev.tributary.enrich.topology.RawPayloads;
@@ -38,7 +39,7 @@ class RegistryOutageBrokerTest {
     Path stateDir;
 
     @Test
-    void anOutageMakesHealthUnhealthyAndTheRecordWaitsUntilTheRegistryIsBack() throws Exception {
+    void anOutageMakesReadyUnhealthyAndTheRecordWaitsUntilTheRegistryIsBack() throws Exception {
         String prefix = "outage";
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
             SchemaRegistryServer registry = SchemaRegistryServer.builder(kafka.bootstrapServers()).start();
@@ -55,17 +56,15 @@ class RegistryOutageBrokerTest {
             values.put("enrich.output.enriched-topic", prefix + "-enriched");
             values.put("enrich.output.bad-topic", prefix + "-bad");
             values.put("enrich.streams.state-dir", stateDir.toString());
-            values.put("enrich.http.host", "127.0.0.1");
-            values.put("enrich.http.port", 0);
             values.put("enrich.schema-registry-retry.max-backoff", "1 s");
             HttpClient http = HttpClient.newHttpClient();
-            EnrichConfig config = EnrichConfig.from(ConfigFactory.parseMap(values));
+            EnrichConfig config = EnrichTestConfigs.of((values));
 
             // A first instance enriches one event and commits: the outage below hits a running pipeline.
             String first = UUID.randomUUID().toString();
             BrokerFixture.produce(kafka.bootstrapServers(), registryUrl, prefix + "-raw",
                     List.of(RawPayloads.get("/i", "e=pv&p=web&tv=js-3&eid=" + first)));
-            try (StreamEnrichApp app = StreamEnrichApp.start(config);
+            try (EnrichTestConfigs.Running app = EnrichTestConfigs.start(config);
                  KafkaConsumer<String, String> reader = BrokerFixture.committedReader(kafka.bootstrapServers(),
                          List.of(prefix + "-enriched"))) {
                 List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -80,16 +79,21 @@ class RegistryOutageBrokerTest {
                     List.of(RawPayloads.get("/i", "e=pv&p=web&tv=js-3&eid=" + eid)));
             registry.close();
 
-            try (StreamEnrichApp app = StreamEnrichApp.start(config);
+            try (EnrichTestConfigs.Running app = EnrichTestConfigs.start(config);
                  KafkaConsumer<String, String> reader = BrokerFixture.committedReader(kafka.bootstrapServers(),
                          List.of(prefix + "-enriched", prefix + "-bad"))) {
 
-                HttpRequest health = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.httpPort() + "/health")).build();
-                await("health reports the outage").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60))
+                // The outage is a readiness matter (records wait and are retried): /ready answers 503 naming it,
+                // while /health (liveness) stays 200, since restarting the process would not bring the registry back.
+                HttpRequest health = HttpRequest.newBuilder(URI.create(app.url() + "/ready")).build();
+                HttpRequest liveness = HttpRequest.newBuilder(URI.create(app.url() + "/health")).build();
+                await("readiness reports the outage").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60))
                         .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).body()
                                 .contains("schema-registry-unavailable"));
-                assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+                HttpResponse<String> ready = http.send(health, HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).isEqualTo(503);
+                assertThat(ready.body()).contains("\"schema-registry\":{\"status\":\"DOWN\"");
+                assertThat(http.send(liveness, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
                 // Several backoff rounds pass while the registry stays down: nothing is written, no thread dies.
                 List<ConsumerRecord<String, String>> during = new ArrayList<>();
                 long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -100,8 +104,8 @@ class RegistryOutageBrokerTest {
                     assertThat(r.topic()).isEqualTo(prefix + "-enriched");
                     assertThat(r.value()).contains(first).doesNotContain(eid);
                 });
-                assertThat(app.metrics().threadReplacementCount()).isZero();
-                assertThat(app.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+                assertThat(app.app().metrics().threadReplacementCount()).isZero();
+                assertThat(app.app().state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
 
                 try (SchemaRegistryServer back = SchemaRegistryServer.builder(kafka.bootstrapServers())
                         .port(registryPort).start()) {
@@ -116,10 +120,10 @@ class RegistryOutageBrokerTest {
                     assertThat(records).allSatisfy(r -> assertThat(r.topic()).isEqualTo(prefix + "-enriched"));
                     assertThat(records).extracting(r -> EnrichedLines.fields(r.value()).get("event_id"))
                             .containsExactlyInAnyOrder(first, eid);
-                    await("health recovers").atMost(Duration.ofSeconds(30)).until(() ->
+                    await("readiness recovers").atMost(Duration.ofSeconds(30)).until(() ->
                             http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-                    assertThat(app.metrics().threadReplacementCount()).isZero();
-                    assertThat(app.metrics().badCount()).isZero();
+                    assertThat(app.app().metrics().threadReplacementCount()).isZero();
+                    assertThat(app.app().metrics().badCount()).isZero();
                 }
             }
         }

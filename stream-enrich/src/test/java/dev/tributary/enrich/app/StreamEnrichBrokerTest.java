@@ -1,9 +1,10 @@
 package dev.tributary.enrich.app;
 
+import dev.tributary.enrich.EnrichTestConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import dev.tributary.enrich.config.EnrichConfig;
 import dev.tributary.enrich.topology.EnrichedLines;
 import dev.tributary.enrich.topology.RawPayloads;
@@ -62,10 +63,8 @@ class StreamEnrichBrokerTest {
         values.put("enrich.output.enriched-topic", prefix + "-enriched");
         values.put("enrich.output.bad-topic", prefix + "-bad");
         values.put("enrich.streams.state-dir", stateDir.toString());
-        values.put("enrich.http.port", 0);
-        values.put("enrich.http.host", "127.0.0.1");
         values.putAll(extra);
-        return EnrichConfig.from(ConfigFactory.parseMap(values));
+        return EnrichTestConfigs.of((values));
     }
 
     static void createTopics(String prefix) {
@@ -87,7 +86,7 @@ class StreamEnrichBrokerTest {
                                 + "\"data\":[{\"e\":\"se\",\"p\":\"srv\",\"tv\":\"java\",\"se_ca\":\"cat\",\"se_ac\":\"act\",\"se_va\":\"3\"}]}"),
                 RawPayloads.get("/com.acme/v1", "x=1"),
                 new byte[] {9, 9, 9});
-        try (StreamEnrichApp app = StreamEnrichApp.start(config(prefix, stateDir, Map.of()));
+        try (EnrichTestConfigs.Running app = EnrichTestConfigs.start(config(prefix, stateDir, Map.of()));
              KafkaConsumer<String, String> reader = BrokerFixture.committedReader(kafka.bootstrapServers(),
                      List.of(prefix + "-enriched", prefix + "-bad"))) {
             BrokerFixture.produce(kafka.bootstrapServers(), registry.url(), prefix + "-raw", input);
@@ -108,7 +107,7 @@ class StreamEnrichBrokerTest {
                     .containsEntry("page_url", "https://www.example.com/a?b=c").containsEntry("page_title", "Home")
                     .containsEntry("page_urlhost", "www.example.com").containsEntry("page_urlquery", "b=c")
                     .containsEntry("collector_tstamp", "2026-03-01 12:00:00.250")
-                    .containsEntry("v_etl", "tributary-stream-enrich-0.1.0")
+                    .containsEntry("v_etl", Versions.ETL_VERSION)
                     .containsEntry("network_userid", RawPayloads.NUID);
             // the event_id is the record key (the default partition key)
             assertThat(records.stream().filter(r -> eid.equals(r.key()))).hasSize(1);
@@ -120,10 +119,14 @@ class StreamEnrichBrokerTest {
                     .containsExactlyInAnyOrder("adapter_failures", "collector_payload_format_violation");
 
             HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + app.httpPort();
+            String base = app.url();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"kafka-streams\"").contains("\"schema-registry\"");
             String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("enrich_good_events_total 2.0")

@@ -1,11 +1,14 @@
 package dev.tributary.enrich.app;
 
+import dev.tributary.enrich.EnrichTestConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import dev.tributary.enrich.config.EnrichConfig;
-import dev.tributary.enrich.config.EnrichConfigException;
+import dev.tributary.runtime.config.ConfigError;
+import dev.tributary.runtime.monitoring.HealthRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.tributary.enrich.enrichments.EnrichmentChain;
 import dev.tributary.enrich.topology.EnrichDriver;
 import dev.tributary.enrich.topology.RawPayloads;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@link StreamEnrichApp#start} checks before it touches Kafka: the enrichment directory and the resolver
+ * What {@link StreamEnrichApp#create} checks before it touches Kafka: the enrichment directory and the resolver
  * file. The broker address is unreachable on purpose: a config error must stop start-up before any connection.
  */
 class StreamEnrichStartupTest {
@@ -29,8 +32,11 @@ class StreamEnrichStartupTest {
     private EnrichConfig config(Map<String, Object> values) {
         Map<String, Object> all = new java.util.HashMap<>(values);
         all.put("enrich.bootstrap-servers", "127.0.0.1:1");
-        all.put("enrich.http.enabled", false);
-        return EnrichConfig.from(ConfigFactory.parseMap(all));
+        return EnrichTestConfigs.of((all));
+    }
+
+    private static StreamEnrichApp create(EnrichConfig config) {
+        return StreamEnrichApp.create(config, new SimpleMeterRegistry(), new HealthRegistry());
     }
 
     private Path enrichmentDir(String file, String json) throws Exception {
@@ -46,8 +52,8 @@ class StreamEnrichStartupTest {
                  "data": {"vendor": "com.snowplowanalytics.snowplow", "name": "anon_ip", "enabled": true,
                           "parameters": {"anonOctets": 7}}}""");
 
-        assertThatThrownBy(() -> StreamEnrichApp.start(config(Map.of("enrich.enrichments", enrichments.toString()))))
-                .isInstanceOf(EnrichConfigException.class)
+        assertThatThrownBy(() -> create(config(Map.of("enrich.enrichments", enrichments.toString()))))
+                .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("enrich.enrichments").hasMessageContaining("anon_ip.json")
                 .hasMessageContaining("anonOctets");
     }
@@ -58,8 +64,8 @@ class StreamEnrichStartupTest {
                 {"schema": "iglu:com.acme/mystery_enrichment/jsonschema/1-0-0",
                  "data": {"vendor": "com.acme", "name": "mystery_enrichment", "enabled": true, "parameters": {}}}""");
 
-        assertThatThrownBy(() -> StreamEnrichApp.start(config(Map.of("enrich.enrichments", enrichments.toString()))))
-                .isInstanceOf(EnrichConfigException.class)
+        assertThatThrownBy(() -> create(config(Map.of("enrich.enrichments", enrichments.toString()))))
+                .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("mystery.json").hasMessageContaining("schema");
     }
 
@@ -71,8 +77,8 @@ class StreamEnrichStartupTest {
                           "parameters": {"geo": {"database": "GeoLite2-City.mmdb", "uri": "file:%s"}}}}"""
                 .formatted(dir.resolve("no-such-dir")));
 
-        assertThatThrownBy(() -> StreamEnrichApp.start(config(Map.of("enrich.enrichments", enrichments.toString()))))
-                .isInstanceOf(EnrichConfigException.class)
+        assertThatThrownBy(() -> create(config(Map.of("enrich.enrichments", enrichments.toString()))))
+                .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("ip_lookups.json").hasMessageContaining("geo");
     }
 
@@ -82,8 +88,8 @@ class StreamEnrichStartupTest {
         Files.writeString(resolver, "{\"schema\": \"iglu:com.snowplowanalytics.iglu/resolver-config/jsonschema/1-0-1\","
                 + " \"data\": {\"cacheSize\": 10, \"repositories\": [{\"name\": \"x\"}]}}");
 
-        assertThatThrownBy(() -> StreamEnrichApp.start(config(Map.of("enrich.resolver", resolver.toString()))))
-                .isInstanceOf(EnrichConfigException.class)
+        assertThatThrownBy(() -> create(config(Map.of("enrich.resolver", resolver.toString()))))
+                .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("enrich.resolver").hasMessageContaining(resolver.toString());
     }
 

@@ -1,9 +1,10 @@
 package dev.tributary.enrich.config;
 
+import dev.tributary.enrich.EnrichTestConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class EnrichLimitsConfigTest {
 
     private static EnrichConfig with(Map<String, Object> values) {
-        return EnrichConfig.from(ConfigFactory.parseMap(values));
+        return EnrichTestConfigs.of((values));
     }
 
     @Test
     void theRecordLimitIsDerivedFromTheProducersMaxRequestSize() {
-        EnrichConfig defaults = EnrichConfig.from(ConfigFactory.empty());
+        EnrichConfig defaults = EnrichTestConfigs.of(Map.of());
         assertThat(defaults.limits()).isEqualTo(new EnrichConfig.Limits(1_048_576, 1_047_552, 50));
         assertThat(defaults.registryRetry())
                 .isEqualTo(new EnrichConfig.RegistryRetry(Duration.ofMillis(100), Duration.ofSeconds(5)));
@@ -45,7 +46,7 @@ class EnrichLimitsConfigTest {
                 Map.of("\"producer.max.request.size\"", "5000000"))))
                 .hasMessageContaining("enrich.streams.max-request-size");
         assertThatThrownBy(() -> with(Map.of("enrich.streams.max-request-size", 100)))
-                .hasMessageContaining("enrich.streams.max-request-size").hasMessageContaining("at least");
+                .hasMessageContaining("enrich.streams.max-request-size").hasMessageContaining("5120..");
     }
 
     @Test

@@ -182,12 +182,12 @@ class EnrichmentConfigErrorsTest {
     void invalidJsonPathInPii() {
         writeConfig(dir, "pii.json", "iglu:com.snowplowanalytics.snowplow.enrichments/pii_enrichment_config/"
                 + "jsonschema/2-0-0", true, "{\"pii\":[{\"json\":{\"field\":\"contexts\",\"schemaCriterion\":"
-                + "\"iglu:com.acme/x/jsonschema/1-*-*\",\"jsonPath\":\"$..email\"}}],\"strategy\":{\"pseudonymize\":"
+                + "\"iglu:com.acme/x/jsonschema/1-*-*\",\"jsonPath\":\"$.a[?(@.b == 'x'\"}}],\"strategy\":{\"pseudonymize\":"
                 + "{\"hashFunction\":\"MD5\",\"salt\":\"s\"}}}");
 
         EnrichmentConfigException e = loadFails();
 
-        assertThat(e.getMessage()).startsWith("pii.json: parameters.pii[0].json.jsonPath: deep scan");
+        assertThat(e.getMessage()).startsWith("pii.json: parameters.pii[0].json.jsonPath: invalid JSONPath");
     }
 
     @Test

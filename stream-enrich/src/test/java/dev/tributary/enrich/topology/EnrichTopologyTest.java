@@ -1,5 +1,7 @@
 package dev.tributary.enrich.topology;
 
+import dev.tributary.enrich.app.Versions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +63,7 @@ class EnrichTopologyTest {
                 .containsEntry("event", "page_view").containsEntry("event_id", EID)
                 .containsEntry("name_tracker", "sp1").containsEntry("v_tracker", "js-3.1.0")
                 .containsEntry("v_collector", "tributary-collector-0.1.0-kafka")
-                .containsEntry("v_etl", "tributary-stream-enrich-0.1.0")
+                .containsEntry("v_etl", Versions.ETL_VERSION)
                 .containsEntry("user_id", "alice").containsEntry("user_ipaddress", "203.0.113.9")
                 .containsEntry("user_fingerprint", "12345").containsEntry("domain_userid", "d-1")
                 .containsEntry("domain_sessionidx", "3").containsEntry("domain_sessionid", SID)

@@ -1,12 +1,13 @@
 package dev.tributary.enrich.enrichments.campaign;
 
+import dev.tributary.enrich.mapping.Querystring;
+
 import dev.tributary.enrich.enrichments.Enrichment;
 import dev.tributary.enrich.enrichments.EnrichmentConfig;
 import dev.tributary.enrich.enrichments.EnrichmentConfigException;
 import dev.tributary.enrich.enrichments.EnrichmentContext;
 import dev.tributary.enrich.enrichments.EnrichmentException;
 import dev.tributary.enrich.enrichments.EnrichmentResult;
-import dev.tributary.enrich.enrichments.QueryStrings;
 import dev.tributary.schemas.avro.EnrichedEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class CampaignAttributionEnrichment implements Enrichment {
         }
         Map<String, String> params;
         try {
-            params = QueryStrings.toMap(QueryStrings.parse(query));
+            params = Querystring.toMap(Querystring.parse(query));
         } catch (IllegalArgumentException e) {
             throw EnrichmentException.inputData("page_urlquery", query,
                     "a querystring with valid percent-encoding (" + e.getMessage() + ")");

@@ -2,6 +2,14 @@ package dev.tributary.enrich.enrichments.pii;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,6 +73,28 @@ public final class PiiPseudonymizerEnrichment implements TransformingEnrichment 
     private record CompiledJson(Json config, JsonPath path) {
     }
 
+    /**
+     * Jayway over Jackson trees, as Snowplow's PII enrichment uses it: full JSONPath ({@code ..}, filters,
+     * unions); a path that selects nothing, or a filter that meets a missing field, changes nothing.
+     */
+    private static final Configuration JSON_PATH = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
+            .mappingProvider(new JacksonMappingProvider(MAPPER))
+            .options(Option.SUPPRESS_EXCEPTIONS)
+            .build();
+
+    /** @throws IllegalArgumentException naming what is wrong with {@code path} */
+    static JsonPath compile(String path) {
+        if (path == null || !path.startsWith("$")) {
+            throw new IllegalArgumentException("expected a JSONPath starting with $, got '" + path + "'");
+        }
+        try {
+            return JsonPath.compile(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("invalid JSONPath '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
     private final List<String> pojoFields;
     private final List<CompiledJson> jsonFields;
     private final String hashFunction;
@@ -81,7 +111,7 @@ public final class PiiPseudonymizerEnrichment implements TransformingEnrichment 
             if (f instanceof Pojo p) {
                 pojo.add(p.field());
             } else if (f instanceof Json j) {
-                json.add(new CompiledJson(j, JsonPath.parse(j.jsonPath())));
+                json.add(new CompiledJson(j, compile(j.jsonPath())));
             }
         }
         this.pojoFields = List.copyOf(pojo);
@@ -122,7 +152,7 @@ public final class PiiPseudonymizerEnrichment implements TransformingEnrichment 
                 }
                 String path = json.path("jsonPath").asText("");
                 try {
-                    JsonPath.parse(path);
+                    compile(path);
                 } catch (IllegalArgumentException e) {
                     throw config.error(where + ".json.jsonPath", e.getMessage());
                 }
@@ -241,16 +271,33 @@ public final class PiiPseudonymizerEnrichment implements TransformingEnrichment 
 
     private boolean rewrite(JsonNode data, SchemaKey schema, String field, CompiledJson json, ArrayNode changes) {
         int before = changes.size();
-        json.path().replaceStrings(data, original -> {
+        UnaryOperator<String> replace = original -> {
             String modified = pseudonymize(original);
             ObjectNode change = changes.addObject();
             change.put("fieldName", field);
             change.put("originalValue", original);
             change.put("modifiedValue", modified);
-            change.put("jsonPath", json.path().toString());
+            change.put("jsonPath", json.config().jsonPath());
             change.put("schema", schema.toUri());
             return modified;
-        });
+        };
+        // Strings are replaced; a selected array has its string elements replaced; anything else is kept.
+        json.path().map(data, (value, conf) -> {
+            if (value instanceof String s) {
+                return replace.apply(s);
+            }
+            if (value instanceof JsonNode node && node.isTextual()) {
+                return TextNode.valueOf(replace.apply(node.textValue()));
+            }
+            if (value instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.get(i).isTextual()) {
+                        array.set(i, TextNode.valueOf(replace.apply(array.get(i).textValue())));
+                    }
+                }
+            }
+            return value;
+        }, JSON_PATH);
         return changes.size() > before;
     }
 

@@ -1,12 +1,15 @@
 package dev.tributary.enrich.enrichments.referer;
 
+import dev.tributary.schemas.badrows.NameValue;
+
+import dev.tributary.enrich.mapping.Querystring;
+
 import dev.tributary.enrich.enrichments.Enrichment;
 import dev.tributary.enrich.enrichments.EnrichmentConfig;
 import dev.tributary.enrich.enrichments.EnrichmentConfigException;
 import dev.tributary.enrich.enrichments.EnrichmentContext;
 import dev.tributary.enrich.enrichments.EnrichmentException;
 import dev.tributary.enrich.enrichments.EnrichmentResult;
-import dev.tributary.enrich.enrichments.QueryStrings;
 import dev.tributary.schemas.avro.EnrichedEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,9 +103,9 @@ public final class RefererParserEnrichment implements Enrichment {
 
     private static String searchTerm(String query, List<String> parameters) throws EnrichmentException {
         try {
-            for (QueryStrings.Pair pair : QueryStrings.parse(query)) {
+            for (NameValue pair : Querystring.parse(query)) {
                 if (parameters.contains(pair.name())) {
-                    return pair.value();
+                    return pair.value() == null ? "" : pair.value(); // a bare ?q is an empty term
                 }
             }
             return null;

@@ -1,15 +1,19 @@
-package dev.tributary.enrich.adapter;
+package dev.tributary.enrich.mapping;
 
 import dev.tributary.schemas.badrows.NameValue;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses {@code a=1&b=2} (query strings and form bodies) into ordered name/value pairs. */
+/**
+ * The one querystring parser: {@code a=1&b=x%20y} (query strings of requests and of page/referer URLs, and
+ * form bodies) into ordered name/value pairs, {@code +} decoding to a space.
+ */
 public final class Querystring {
 
     private Querystring() {
@@ -34,6 +38,11 @@ public final class Querystring {
             pairs.add(new NameValue(decode(name, charset), value == null ? null : decode(value, charset)));
         }
         return Collections.unmodifiableList(pairs);
+    }
+
+    /** {@link #parse(String, Charset)} in UTF-8, the encoding of page and referer URLs. */
+    public static List<NameValue> parse(String text) {
+        return parse(text, StandardCharsets.UTF_8);
     }
 
     /** The pairs as a map; on repeated names the last one wins, as in Snowplow. Bare flags map to "". */
