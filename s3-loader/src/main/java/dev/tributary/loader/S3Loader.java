@@ -8,7 +8,6 @@ import dev.tributary.loader.consume.LoaderLoop;
 import dev.tributary.loader.key.ObjectKeys;
 import dev.tributary.loader.key.PartitionFormat;
 import dev.tributary.loader.metrics.LoaderMetrics;
-import dev.tributary.loader.metrics.MonitoringServer;
 import dev.tributary.loader.upload.Backoff;
 import dev.tributary.loader.upload.Encryption;
 import dev.tributary.loader.upload.EncryptionProbe;
@@ -17,10 +16,10 @@ import dev.tributary.loader.upload.S3ClientFactory;
 import dev.tributary.loader.upload.S3Writer;
 import dev.tributary.loader.upload.SignerLogGuard;
 import dev.tributary.loader.upload.StoredObjects;
+import dev.tributary.runtime.monitoring.HealthStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,9 +39,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One running loader: a consumer thread, an upload pool, a bad-row producer and (unless the port is -1) the
- * monitoring endpoint. {@link #start} returns once the encryption probe passed; {@link #close} flushes, commits and
- * stops.
+ * One running loader: a consumer thread, an upload pool and a bad-row producer, with its meters on a given registry.
+ * {@link #start} returns once the encryption probe passed; {@link #close} flushes, commits and stops. Run as a
+ * process it is wrapped by {@link S3LoaderService}, which serves {@link #health()} and the meters through the
+ * service runtime's monitoring server.
  */
 public final class S3Loader implements AutoCloseable {
 
@@ -58,11 +58,10 @@ public final class S3Loader implements AutoCloseable {
     private final S3Client s3;
     private final boolean ownsS3;
     private final LoaderMetrics metrics;
-    private final MonitoringServer monitoring;
 
     private S3Loader(LoaderConfig config, LoaderLoop loop, Thread thread, ExecutorService uploads,
                      ExecutorService compressors, BadRowSink badRows, S3Client s3, boolean ownsS3,
-                     LoaderMetrics metrics, MonitoringServer monitoring) {
+                     LoaderMetrics metrics) {
         this.config = config;
         this.loop = loop;
         this.thread = thread;
@@ -72,37 +71,44 @@ public final class S3Loader implements AutoCloseable {
         this.s3 = s3;
         this.ownsS3 = ownsS3;
         this.metrics = metrics;
-        this.monitoring = monitoring;
     }
 
-    /** With an S3 client built from the config (default AWS credential chain). */
-    public static S3Loader start(LoaderConfig config) {
+    /** With an S3 client built from the config (default AWS credential chain), meters on {@code registry}. */
+    public static S3Loader start(LoaderConfig config, MeterRegistry registry) {
         S3Client s3 = S3ClientFactory.create(config);
         try {
-            return start(config, s3, true, LoaderHooks.NONE);
+            return start(config, s3, true, LoaderHooks.NONE, registry);
         } catch (RuntimeException e) {
             s3.close();
             throw e;
         }
     }
 
-    /** With a caller's S3 client (kept open on close), e.g. one pointed at an embedded S3 server. */
+    /**
+     * With a caller's S3 client (kept open on close), e.g. one pointed at an embedded S3 server, and a registry of
+     * its own (embedded loaders: local-stack, tests).
+     */
     public static S3Loader start(LoaderConfig config, S3Client s3) {
-        return start(config, s3, false, LoaderHooks.NONE);
+        return start(config, s3, false, LoaderHooks.NONE, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     public static S3Loader start(LoaderConfig config, S3Client s3, LoaderHooks hooks) {
-        return start(config, s3, false, hooks);
+        return start(config, s3, false, hooks, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    private static S3Loader start(LoaderConfig config, S3Client s3, boolean ownsS3, LoaderHooks hooks) {
+    /** With a caller's S3 client (kept open on close) and meters on {@code registry}. */
+    public static S3Loader start(LoaderConfig config, S3Client s3, MeterRegistry registry) {
+        return start(config, s3, false, LoaderHooks.NONE, registry);
+    }
+
+    private static S3Loader start(LoaderConfig config, S3Client s3, boolean ownsS3, LoaderHooks hooks,
+                                  MeterRegistry registry) {
         if (config.encryption().mode() == dev.tributary.loader.config.EncryptionConfig.Mode.SSE_C) {
             SignerLogGuard.capSignerLogging(config.name());
         }
         Encryption encryption = new Encryption(config.encryption());
         PartitionFormat format = PartitionFormat.parse(config.s3().partitionFormat(), config.purpose());
         ObjectKeys keys = new ObjectKeys(config.s3().prefix(), format);
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         LoaderMetrics metrics = new LoaderMetrics(registry, config.name(), config.purpose().name());
         Retrier retrier = new Retrier(new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
                 metrics);
@@ -126,28 +132,14 @@ public final class S3Loader implements AutoCloseable {
                 compressors, metrics, hooks, Duration.ofSeconds(30),
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()));
         Thread thread = daemon(loop, config.name() + "-consumer");
-        MonitoringServer monitoring = null;
-        try {
-            if (config.monitoringPort() >= 0) {
-                monitoring = new MonitoringServer(config.monitoringHost(), config.monitoringPort(), registry,
-                        () -> unhealthyReason(loop));
-            }
-        } catch (IOException e) {
-            producer.close();
-            consumer.close();
-            uploads.shutdownNow();
-            compressors.shutdownNow();
-            throw new UncheckedIOException("tributary.s3-loader.monitoring.port: cannot listen on "
-                    + config.monitoringHost() + ":" + config.monitoringPort(), e);
-        }
         thread.start();
         LOG.info("loader_started loader={} purpose={} topic={} destination=s3://{}/{} encryption={}", config.name(),
                 config.purpose(), config.input().topic(), config.s3().bucket(), keys.root(),
                 config.encryption().mode().configValue());
-        return new S3Loader(config, loop, thread, uploads, compressors, badRows, s3, ownsS3, metrics, monitoring);
+        return new S3Loader(config, loop, thread, uploads, compressors, badRows, s3, ownsS3, metrics);
     }
 
-    /** Null while healthy; otherwise what {@code /health} answers with its 503. */
+    /** Null while healthy; otherwise why {@code /health} answers 503. */
     private static String unhealthyReason(LoaderLoop loop) {
         Throwable failure = loop.failure();
         if (failure != null) {
@@ -201,9 +193,13 @@ public final class S3Loader implements AutoCloseable {
         return metrics;
     }
 
-    /** The monitoring port, or -1 when monitoring is off. */
-    public int monitoringPort() {
-        return monitoring == null ? -1 : monitoring.port();
+    /**
+     * The liveness check behind {@code /health} ({@code consumer-loop}): down once the loop failed or stopped, and
+     * while the schema registry is unreachable. Cheap and non-blocking.
+     */
+    public HealthStatus health() {
+        String reason = unhealthyReason(loop);
+        return reason == null ? HealthStatus.healthy() : HealthStatus.unhealthy(reason);
     }
 
     /** True while consuming; false after close or a failure. */
@@ -249,9 +245,6 @@ public final class S3Loader implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         badRows.close();
-        if (monitoring != null) {
-            monitoring.close();
-        }
         if (ownsS3) {
             s3.close();
         }

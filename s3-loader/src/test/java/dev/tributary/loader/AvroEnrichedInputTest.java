@@ -59,7 +59,7 @@ class AvroEnrichedInputTest {
                     new LoaderConfig.Input(base.input().bootstrapServers(), topic, base.input().groupId(),
                             InputFormat.AVRO, Optional.of(registry.url()), base.input().consumerProperties()),
                     base.s3(), base.encryption(), base.buffer(), base.retry(), base.badTopic(),
-                    base.producerProperties(), base.monitoringPort());
+                    base.producerProperties());
             infra.kafka.createTopic(config.badTopic(), 1);
 
             try (S3Loader loader = S3Loader.start(config, infra.s3Client)) {

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.tributary.loader.config.LoaderConfig;
 import dev.tributary.loader.config.Purpose;
 import dev.tributary.loader.config.S3Output;
+import dev.tributary.loader.testing.Monitored;
 import dev.tributary.loader.testing.SharedInfra;
 import dev.tributary.loader.testing.TestConfigs;
 import dev.tributary.loader.testing.Topics;
 import dev.tributary.loader.testing.TsvLines;
+import dev.tributary.runtime.cli.ExitCodes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A loader whose consumer loop dies must not look alive: {@code /health} answers 503 with the reason, and run as a
- * process ({@link S3LoaderMain}) it exits non-zero so that its supervisor restarts it. The failure is a real one:
+ * process ({@link S3LoaderMain}) it exits 1 so that its supervisor restarts it. The failure is a real one:
  * the bucket disappears under the running loader, and S3 answers the upload with 404 NoSuchBucket, which is not
  * retried.
  */
@@ -48,11 +50,11 @@ class LoaderFailureTest {
         infra.kafka.createTopic(base.input().topic(), 1);
         LoaderConfig config = TestConfigs.withS3(base, new S3Output(bucket, base.s3().prefix(),
                 base.s3().partitionFormat(), base.s3().region(), base.s3().endpoint(), true,
-                base.s3().multipartThreshold(), base.s3().partSize(), base.s3().timeSource()))
-                .withMonitoring("127.0.0.1", 0);
+                base.s3().multipartThreshold(), base.s3().partSize(), base.s3().timeSource()));
 
-        try (S3Loader loader = S3Loader.start(config, infra.s3Client)) {
-            URI health = URI.create("http://127.0.0.1:" + loader.monitoringPort() + "/health");
+        try (Monitored monitored = Monitored.start(config, infra.s3Client)) {
+            S3Loader loader = monitored.loader;
+            URI health = monitored.uri("/health");
             await().atMost(Duration.ofSeconds(60)).until(loader::assigned);
             assertThat(get(health).statusCode()).isEqualTo(200);
 
@@ -61,8 +63,8 @@ class LoaderFailureTest {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> get(health).statusCode() == 503);
             HttpResponse<String> down = get(health);
-            assertThat(down.body()).startsWith("failed: writing health-failure-0 offsets 0-0")
-                    .contains("Status Code: 404");
+            assertThat(down.body()).contains("\"consumer-loop\":{\"status\":\"DOWN\"")
+                    .contains("failed: writing health-failure-0 offsets 0-0").contains("NoSuchBucketException");
             assertThat(loader.failure()).isNotNull();
             assertThat(Topics.committedTotal(config.input().groupId())).isZero();
         }
@@ -90,7 +92,8 @@ class LoaderFailureTest {
         Path err = temp.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), S3LoaderMain.class.getName(), conf.toString())
+                "-cp", System.getProperty("java.class.path"), S3LoaderMain.class.getName(), "--config",
+                conf.toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // The default AWS credential chain reads these; S3Mock checks no signature.
         builder.environment().put("AWS_ACCESS_KEY_ID", "test");
@@ -106,8 +109,8 @@ class LoaderFailureTest {
             Topics.produceLines(topic, 0, List.of(TsvLines.line(1, Instant.now())));
 
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("process ended").isTrue();
-            assertThat(process.exitValue()).isEqualTo(S3LoaderMain.EXIT_FAILED);
-            assertThat(read(err)).contains("The s3-loader stopped").contains("NoSuchBucket");
+            assertThat(process.exitValue()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+            assertThat(read(err)).contains("the s3-loader stopped").contains("NoSuchBucket");
         } finally {
             process.destroyForcibly();
         }

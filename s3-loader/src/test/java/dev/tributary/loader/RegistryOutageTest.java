@@ -8,6 +8,7 @@ import dev.tributary.loader.config.InputFormat;
 import dev.tributary.loader.config.LoaderConfig;
 import dev.tributary.loader.config.Purpose;
 import dev.tributary.loader.testing.Bucket;
+import dev.tributary.loader.testing.Monitored;
 import dev.tributary.loader.testing.SharedInfra;
 import dev.tributary.loader.testing.TestConfigs;
 import dev.tributary.loader.testing.Topics;
@@ -73,16 +74,18 @@ class RegistryOutageTest {
                 new LoaderConfig.Input(base.input().bootstrapServers(), topic, base.input().groupId(),
                         InputFormat.AVRO, Optional.of("http://127.0.0.1:" + loaderRegistryPort), Map.of()),
                 base.s3(), base.encryption(), base.buffer(), base.retry(), base.badTopic(),
-                base.producerProperties(), 0, "127.0.0.1");
+                base.producerProperties());
         infra.kafka.createTopic(config.badTopic(), 1);
 
-        try (S3Loader loader = S3Loader.start(config, infra.s3Client)) {
-            URI health = URI.create("http://127.0.0.1:" + loader.monitoringPort() + "/health");
+        try (Monitored monitored = Monitored.start(config, infra.s3Client)) {
+            S3Loader loader = monitored.loader;
+            URI health = monitored.uri("/health");
             // Down: retried (counted per attempt), reported, not fatal.
             await().atMost(Duration.ofSeconds(60)).until(() -> retries(loader) >= 3);
             HttpResponse<String> down = get(health);
             assertThat(down.statusCode()).isEqualTo(503);
-            assertThat(down.body()).startsWith("schema registry unavailable, retrying");
+            assertThat(down.body()).contains("\"consumer-loop\":{\"status\":\"DOWN\"")
+                    .contains("schema registry unavailable, retrying");
             assertThat(loader.failure()).isNull();
             assertThat(Topics.committedTotal(config.input().groupId())).isZero();
             assertThat(Bucket.objects(infra.s3Client, "enriched-avro-outage")).isEmpty();

@@ -1,5 +1,6 @@
 package dev.tributary.loader.consume;
 
+import dev.tributary.runtime.Version;
 import dev.tributary.schemas.badrows.GenericError;
 import dev.tributary.schemas.badrows.Processor;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /** Sends a generic_error bad row for a record the loader cannot write; the send is awaited before commit. */
 public final class BadRowSink implements AutoCloseable {
 
-    public static final Processor PROCESSOR = new Processor("tributary-s3-loader", "0.1.0");
+    public static final Processor PROCESSOR = new Processor("tributary-s3-loader", Version.of(BadRowSink.class));
 
     private final Producer<byte[], byte[]> producer;
     private final String topic;

@@ -43,10 +43,9 @@ import org.slf4j.LoggerFactory;
  * partition's offsets only once every object before them is stored. Nothing here commits an offset whose records
  * are not in S3 (or, for unreadable records, acknowledged on the bad topic).
  *
- * <p>Replay rule: on assignment it lists what earlier runs stored beyond the committed offset. A buffer that starts
- * inside such a range is cut exactly at its end, and a buffer that reaches the start of one is cut just before it, so
- * a replay writes the same keys (refused by the conditional write, or rewritten with identical content) and never an
- * object overlapping a stored one, however the earlier run's time-based flushes fell.
+ * <p>The decisions (when a buffer is sealed, the stored-range replay rule, which offset may be committed) are made by
+ * each partition's {@link BatchPlan}; this class does the I/O they call for. On assignment it lists what earlier runs
+ * stored beyond the committed offset and hands it to the plan.
  */
 public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
 
@@ -182,8 +181,9 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     private void afterPoll() {
         long now = System.nanoTime();
         for (PartitionState s : partitions.values()) {
-            if (s.open != null && s.pinnedEnd == null && now - s.open.openedAtNanos() >= buffer.maxDelay().toNanos()) {
-                rotate(s, RotationReason.TIME);
+            BatchPlan.Seal seal = s.plan.onTick(now);
+            if (seal != null) {
+                rotate(s, seal);
             }
         }
         progress(partitions.values());
@@ -194,35 +194,26 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
 
     private void accept(PartitionState s, ConsumerRecord<byte[], byte[]> record) {
         long offset = record.offset();
-        if (s.open != null) {
-            if (s.pinnedEnd != null && offset > s.pinnedEnd) {
-                rotate(s, RotationReason.STORED_RANGE);
-            } else if (s.pinnedEnd == null) {
-                OffsetRange next = s.storedAtOrAfter(offset);
-                if (next != null && next.first() <= offset) {
-                    rotate(s, RotationReason.STORED_RANGE);
-                }
-            }
+        BatchPlan.Seal cut = s.plan.beforeRecord(offset);
+        if (cut != null) {
+            rotate(s, cut);
         }
         Decoded decoded = decoder.decode(record.topic(), record.value(), record.timestamp());
         registry.succeeded();
         long bucket = decoded instanceof Decoded.Line line ? format.bucketOf(line.eventTimeMillis()) : 0;
-        if (decoded instanceof Decoded.Line && s.open != null && s.pinnedEnd == null && s.open.hasLines()
-                && bucket > s.open.timeBucket()) {
-            rotate(s, RotationReason.TIME_PARTITION);
+        BatchPlan.Entry entry = decoded instanceof Decoded.Line line
+                ? new BatchPlan.Entry.Line(bucket, line.line().length) : new BatchPlan.Entry.BadRow();
+        long now = System.nanoTime();
+        BatchPlan.RecordSteps steps = s.plan.onRecord(offset, entry, now);
+        if (steps.sealBefore() != null) {
+            rotate(s, steps.sealBefore());
         }
-        if (s.open == null) {
-            OffsetRange replay = s.storedAtOrAfter(offset);
-            if (replay != null && replay.first() <= offset) {
-                if (replay.first() < offset) {
-                    LOG.warn("stored_range_straddles_position loader={} partition={} range={}-{} offset={}", name,
-                            s.partition, replay.first(), replay.last(), offset);
-                }
-                s.pinnedEnd = replay.last();
-                s.stored.remove(replay);
+        if (steps.open() != null) {
+            if (steps.open().straddles()) {
+                LOG.warn("stored_range_straddles_position loader={} partition={} range={}-{} offset={}", name,
+                        s.partition, steps.open().pinnedTo().first(), steps.open().pinnedTo().last(), offset);
             }
-            s.open = new BatchBuilder(record.topic(), record.partition(), offset, System.nanoTime(), compressor,
-                    buffer.gzipLevel());
+            s.open = new BatchBuilder(record.topic(), record.partition(), offset, now, compressor, buffer.gzipLevel());
         }
         if (decoded instanceof Decoded.Line line) {
             s.open.addLine(offset, line.group(), line.line(), line.eventTimeMillis(), bucket);
@@ -230,23 +221,21 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             s.open.addBadRow(offset, badRows.send(bad.error(), bad.payload()));
             metrics.badRow();
         }
-        if (s.pinnedEnd != null) {
-            if (offset >= s.pinnedEnd) {
-                rotate(s, RotationReason.STORED_RANGE);
-            }
-        } else if (s.open.records() >= buffer.maxRecords()) {
-            rotate(s, RotationReason.RECORDS);
-        } else if (s.open.lineBytes() >= buffer.maxBytes()) {
-            rotate(s, RotationReason.BYTES);
+        if (steps.sealAfter() != null) {
+            rotate(s, steps.sealAfter());
         }
     }
 
-    private void rotate(PartitionState s, RotationReason reason) {
-        Batch batch = s.open.seal(reason);
+    /** Seals the open buffer as the plan decided; the two must agree on what the buffer holds. */
+    private void rotate(PartitionState s, BatchPlan.Seal seal) {
+        Batch batch = s.open.seal(seal.reason());
+        if (!batch.range().equals(seal.range())) {
+            throw new IllegalStateException("buffer of " + s.partition + " holds " + batch.range() + " but the plan sealed "
+                    + seal.range());
+        }
         s.open = null;
-        s.pinnedEnd = null;
         s.waiting.add(batch);
-        metrics.rotation(reason);
+        metrics.rotation(seal.reason());
         dispatch(s);
     }
 
@@ -280,7 +269,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             if (s.upload != null && s.upload.isDone()) {
                 try {
                     s.upload.get();
-                    s.committable = s.uploading.range().last() + 1;
+                    s.plan.onStored(s.uploading.range());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof UploadCancelledException) {
                         s.waiting.clear();
@@ -302,8 +291,9 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     private void commit(Collection<PartitionState> states) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (PartitionState s : states) {
-            if (s.committable > s.committed) {
-                offsets.put(s.partition, new OffsetAndMetadata(s.committable));
+            OptionalLong due = s.plan.commitDue();
+            if (due.isPresent()) {
+                offsets.put(s.partition, new OffsetAndMetadata(due.getAsLong()));
             }
         }
         if (offsets.isEmpty()) {
@@ -315,7 +305,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         for (PartitionState s : states) {
             OffsetAndMetadata o = offsets.get(s.partition);
             if (o != null) {
-                s.committed = o.offset();
+                s.plan.onCommitted(o.offset());
             }
         }
     }
@@ -364,12 +354,12 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
     private void drain(Collection<PartitionState> states, RotationReason reason) {
         for (PartitionState s : states) {
             if (s.open != null) {
-                if (s.pinnedEnd != null) {
-                    // A partial replay of a stored range would overlap it: drop it, the next owner re-reads it.
+                BatchPlan.Seal seal = s.plan.drain(reason);
+                if (seal == null) {
+                    // A partial replay of a stored range would overlap it: dropped, the next owner re-reads it.
                     s.open = null;
-                    s.pinnedEnd = null;
                 } else {
-                    rotate(s, reason);
+                    rotate(s, seal);
                 }
             }
         }
@@ -391,7 +381,8 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         progress(states);
         for (PartitionState s : states) {
             if (s.upload != null || !s.waiting.isEmpty()) {
-                LOG.warn("drain_timeout loader={} partition={} uncommitted_from={}", name, s.partition, s.committable);
+                LOG.warn("drain_timeout loader={} partition={} uncommitted_from={}", name, s.partition,
+                        s.plan.committable());
                 s.cancelled.set(true);
             }
         }
@@ -438,7 +429,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             long position = consumer.position(tp);
             NavigableSet<OffsetRange> stored = storedObjects.rangesFrom(tp.topic(), tp.partition(), position,
                     () -> !running);
-            PartitionState s = new PartitionState(tp, stored, position);
+            PartitionState s = new PartitionState(tp, new BatchPlan(buffer, stored, position));
             partitions.put(tp, s);
             if (!stored.isEmpty()) {
                 LOG.info("replaying_into_stored_ranges loader={} partition={} from={} ranges={}", name, tp, position,

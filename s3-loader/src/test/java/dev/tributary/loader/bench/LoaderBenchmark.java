@@ -87,7 +87,7 @@ public final class LoaderBenchmark {
                     new BufferConfig(1_000_000, 32L * 1024 * 1024, Duration.ofSeconds(2),
                             Integer.getInteger("bench.gzip-level", BufferConfig.DEFAULT_GZIP_LEVEL)),
                     new RetryConfig(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60)),
-                    "bench-bad", Map.of(), -1);
+                    "bench-bad", Map.of());
 
             double readSeconds = readOnly(kafka.bootstrapServers(), records);
             System.out.printf("kafka read only:   %.1f s, %.1f MiB/s (one plain consumer, no processing)%n", readSeconds,

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Loader configs for tests: small buffers, fast retries, no monitoring port. */
+/** Loader configs for tests: small buffers, fast retries. */
 public final class TestConfigs {
 
     private TestConfigs() {
@@ -32,8 +32,7 @@ public final class TestConfigs {
                 new BufferConfig(50, 1024 * 1024, Duration.ofMillis(300)),
                 new RetryConfig(Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(20)),
                 "bad-" + prefix.replace('/', '-'),
-                Map.of(),
-                -1);
+                Map.of());
     }
 
     public static LoaderConfig withBuffer(LoaderConfig c, BufferConfig buffer) {
@@ -51,6 +50,6 @@ public final class TestConfigs {
     private static LoaderConfig rebuild(LoaderConfig c, BufferConfig buffer, EncryptionConfig encryption,
                                         S3Output s3) {
         return new LoaderConfig(c.name(), c.purpose(), c.input(), s3, encryption, buffer, c.retry(), c.badTopic(),
-                c.producerProperties(), c.monitoringPort());
+                c.producerProperties());
     }
 }
