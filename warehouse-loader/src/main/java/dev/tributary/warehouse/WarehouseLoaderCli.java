@@ -59,13 +59,15 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
             description = "A shredded run folder (shredded.good/run=...) or a folder of run=* folders; s3://, s3a://, file:// or a path.")
     String run;
 
-    @Option(names = "--target", required = true, paramLabel = "FILE",
-            description = "Storage target JSON (redshift_config or postgresql_config), or a directory of them. Repeatable.")
-    List<Path> targets;
+    @Option(names = "--target", required = true, paramLabel = "FILE|JSON",
+            description = "Storage target JSON (redshift_config or postgresql_config): a file, a directory of them, "
+                    + "or the JSON itself (as the batch-trigger's EMR step passes it). Repeatable.")
+    List<String> targets;
 
-    @Option(names = "--resolver", paramLabel = "FILE",
-            description = "Iglu resolver JSON for the entity schemas (default: the schemas bundled with Tributary).")
-    Path resolver;
+    @Option(names = "--resolver", paramLabel = "FILE|JSON",
+            description = "Iglu resolver JSON for the entity schemas, a file or the JSON itself "
+                    + "(default: the schemas bundled with Tributary).")
+    String resolver;
 
     @Option(names = "--include", split = ",", paramLabel = "STEP", description = "Optional steps: vacuum.")
     Set<String> include = new HashSet<>();
@@ -130,7 +132,8 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
             location = RunLocation.parse(run);
             parsedTargets = targets();
             igluResolver = resolver == null ? Resolver.bundled()
-                    : Resolver.fromConfig(ResolverConfig.parse(Files.readString(resolver)));
+                    : Resolver.fromConfig(ResolverConfig.parse(isInlineJson(resolver) ? resolver
+                            : Files.readString(Path.of(resolver))));
             options = new LoadOptions(dedupLookback, !skip.contains("analyze"), include.contains("vacuum"), 0);
         } catch (TargetConfigException | IllegalArgumentException e) {
             err.println("Configuration error: " + e.getMessage());
@@ -162,10 +165,20 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
         }
     }
 
+    /** On EMR the target and resolver arrive as step arguments, not files: a value that is a JSON object is one. */
+    private static boolean isInlineJson(String value) {
+        return value.strip().startsWith("{");
+    }
+
     private List<StorageTarget> targets() throws IOException {
         StorageTargetParser parser = new StorageTargetParser(env::get);
         List<StorageTarget> parsed = new ArrayList<>();
-        for (Path path : targets) {
+        for (String target : targets) {
+            if (isInlineJson(target)) {
+                parsed.add(parser.parse(target));
+                continue;
+            }
+            Path path = Path.of(target);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.list(path)) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {

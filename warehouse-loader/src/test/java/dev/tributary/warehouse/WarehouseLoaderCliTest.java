@@ -104,6 +104,19 @@ class WarehouseLoaderCliTest {
     }
 
     @Test
+    void takesTheTargetAndResolverAsInlineJsonTheWayTheEmrStepPassesThem() throws Exception {
+        Warehouse wh = Warehouse.newDatabase();
+        WrittenRun run = writer.write(dir.resolve("inline/run=2026-12-01-09-00-00"), FixtureEvents.generate(24, 40), CHECKOUT_100);
+
+        assertThat(run(env(), "--run", run.dir().toString(), "--target", wh.targetJson("pg"),
+                "--resolver", TestResolver.CONFIG)).isZero();
+
+        for (Map.Entry<String, Long> table : run.rowsPerTable().entrySet()) {
+            assertThat(wh.rows(table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
+        }
+    }
+
+    @Test
     void discoversEveryCompleteRunUnderAnS3aFolderAndAPlainPath() throws Exception {
         List<FixtureEvent> events = FixtureEvents.generate(22, 150);
         WrittenRun first = writer.write(dir.resolve("good/run=2026-12-01-09-00-00"), events.subList(0, 100), CHECKOUT_100);

@@ -87,17 +87,19 @@ public final class EmrSteps {
     private static void shreddedToS3(EmrRunInputs in, RunId run, String endpoint, boolean encrypted,
                                      List<StepConfig> steps) {
         String dest = runFolder(in.config().aws().s3().buckets().shredded().good(), run);
+        // The shredder writes <output>/run=<id>/; copying that folder (not <output>) keeps one run= level on S3.
+        String src = HDFS_SHREDDED + "run=" + run.value() + "/";
         if (!in.config().aws().s3().consolidateShreddedOutput()) {
             steps.add(distCp("[shred] s3-dist-cp: Shredded HDFS -> S3",
-                    S3DistCp.copy(HDFS_SHREDDED, dest).option("--srcPattern", ".*part-.*")
+                    S3DistCp.copy(src, dest).option("--srcPattern", ".*part-.*")
                             .option("--outputCodec", "gz"), endpoint, encrypted));
         } else {
             steps.add(distCp("[shred] s3-dist-cp: Shredded atomic events HDFS -> S3",
-                    S3DistCp.copy(HDFS_SHREDDED + "atomic-events/", dest + "atomic-events/")
+                    S3DistCp.copy(src + "atomic-events/", dest + "atomic-events/")
                             .option("--groupBy", ".*/atomic-events/(part-)\\d+-(.*)")
                             .option("--targetSize", "24").option("--outputCodec", "gz"), endpoint, encrypted));
             steps.add(distCp("[shred] s3-dist-cp: Shredded JSON types HDFS -> S3",
-                    S3DistCp.copy(HDFS_SHREDDED + "shredded-types/", dest + "shredded-types/")
+                    S3DistCp.copy(src + "shredded-types/", dest + "shredded-types/")
                             .option("--groupBy",
                                     ".*/shredded-types/vendor=(.+)/name=(.+)/.+/version=(.+)/(part-)\\d+-(.*)")
                             .option("--targetSize", "24").option("--outputCodec", "gz"), endpoint, encrypted));
@@ -105,14 +107,16 @@ public final class EmrSteps {
                     .orElse(false));
             if (tabular) {
                 steps.add(distCp("[shred] s3-dist-cp: Shredded TSV types HDFS -> S3",
-                        S3DistCp.copy(HDFS_SHREDDED + "shredded-tsv/", dest + "shredded-tsv/")
+                        S3DistCp.copy(src + "shredded-tsv/", dest + "shredded-tsv/")
                                 .option("--groupBy",
                                         ".*/shredded-tsv/vendor=(.+)/name=(.+)/.+/version=(.+)/(part-)\\d+-(.*)")
                                 .option("--targetSize", "24").option("--outputCodec", "gz"), endpoint, encrypted));
             }
         }
+        // shredding_complete.json goes with _SUCCESS: the loader refuses a run folder without it.
         steps.add(distCp("[shred] s3-dist-cp: Shredded HDFS _SUCCESS -> S3",
-                S3DistCp.copy(HDFS_SHREDDED, dest).option("--srcPattern", ".*_SUCCESS"), endpoint, encrypted));
+                S3DistCp.copy(src, dest).option("--srcPattern", ".*(_SUCCESS|shredding_complete\\.json)"),
+                endpoint, encrypted));
     }
 
     /**
@@ -125,7 +129,7 @@ public final class EmrSteps {
                 "--master", "yarn", "--deploy-mode", "cluster", in.jars().shredderJar(),
                 "--input", HDFS_ENRICHED,
                 "--output", HDFS_SHREDDED,
-                "--bad-output", runFolder(b.shredded().bad(), run),
+                "--bad-output", b.shredded().bad().url(),
                 "--iglu-config", base64(in.resolverJson()),
                 "--sse", in.config().aws().s3().sse().mode().value()));
         in.config().aws().s3().sse().kmsKeyId().ifPresent(k -> args.addAll(List.of("--sse-kms-key-id", k)));
