@@ -19,6 +19,7 @@ public final class JsonText {
         return sb.toString();
     }
 
+    /** Appends {@code s} as a JSON string literal; logfmt's quoted values use the same escapes. */
     public static void appendQuoted(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -30,8 +31,9 @@ public final class JsonText {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    // Control characters, and U+2028/2029 which some JavaScript-based parsers treat as newlines.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    // Control characters and DEL (a terminal reading the logfmt form would act on them), and
+                    // U+2028/2029, which some JavaScript-based parsers treat as newlines.
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
