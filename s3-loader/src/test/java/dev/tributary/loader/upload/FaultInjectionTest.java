@@ -140,8 +140,8 @@ class FaultInjectionTest {
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> gauge(loader, "loader.paused.partitions") == 1.0);
                 // One batch retrying, one waiting, at most one partly filled: the other records stay in Kafka.
-                await().atMost(Duration.ofSeconds(30)).until(() -> gauge(loader, "loader.lag.records") > 0);
-                assertThat(gauge(loader, "loader.lag.records")).isGreaterThanOrEqualTo(300 - 30);
+                // Awaited, not asserted once: the lag gauge can be sampled while the producer is still writing.
+                await().atMost(Duration.ofSeconds(30)).until(() -> gauge(loader, "loader.lag.records") >= 300 - 30);
                 assertThat(Topics.committedTotal(config.input().groupId())).isZero();
                 assertThat(loader.metrics().retries()).isPositive();
 
