@@ -1,5 +1,6 @@
 package dev.tributary.loader.config;
 
+import dev.tributary.runtime.config.Secrets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public record EncryptionConfig(
     public String toString() {
         return "EncryptionConfig[mode=" + mode.configValue() + ", kmsKeyId=" + kmsKeyId.orElse("")
                 + ", kmsContext=" + kmsContext + ", bucketKeyEnabled=" + bucketKeyEnabled + ", customerKey="
-                + customerKey.map(k -> SensitiveProperties.MASK).orElse("") + "]";
+                + customerKey.map(k -> Secrets.MASK).orElse("") + "]";
     }
 
     public static EncryptionConfig none() {

@@ -59,7 +59,7 @@ public record LoaderConfig(
         public String toString() {
             return "Input[bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", groupId=" + groupId
                     + ", format=" + format + ", schemaRegistryUrl=" + schemaRegistryUrl.orElse("") + ", consumer="
-                    + SensitiveProperties.masked(consumerProperties) + "]";
+                    + Secrets.defaults().masked(consumerProperties) + "]";
         }
     }
 
@@ -163,6 +163,6 @@ public record LoaderConfig(
     public String toString() {
         return "LoaderConfig[name=" + name + ", purpose=" + purpose + ", input=" + input + ", s3=" + s3
                 + ", encryption=" + encryption + ", buffer=" + buffer + ", retry=" + retry + ", badTopic=" + badTopic
-                + ", producer=" + SensitiveProperties.masked(producerProperties) + "]";
+                + ", producer=" + Secrets.defaults().masked(producerProperties) + "]";
     }
 }

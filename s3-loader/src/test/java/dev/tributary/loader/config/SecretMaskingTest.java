@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.loader.S3LoaderMain;
 import dev.tributary.runtime.cli.ExitCodes;
 import dev.tributary.runtime.cli.ServiceRunner;
+import dev.tributary.runtime.config.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,8 +54,8 @@ class SecretMaskingTest {
             assertThat(printed).doesNotContain(CUSTOMER_KEY).doesNotContain("kafka-pass-123")
                     .doesNotContain("key-pass-456").doesNotContain("ks-pass-789");
         }
-        assertThat(config.toString()).contains("customerKey=****").contains("sasl.jaas.config=****")
-                .contains("ssl.key.password=****").contains("security.protocol=SASL_SSL")
+        assertThat(config.toString()).contains("customerKey=" + Secrets.MASK).contains("sasl.jaas.config=" + Secrets.MASK)
+                .contains("ssl.key.password=" + Secrets.MASK).contains("security.protocol=SASL_SSL")
                 .contains("key.serializer.note=visible");
     }
 

@@ -17,10 +17,11 @@ public final class Secrets {
 
     /**
      * The markers every service gets. {@code jaas} because a Kafka {@code sasl.jaas.config} carries the password
-     * inline; {@code credential} for AWS-style settings.
+     * inline; {@code credential} for AWS-style settings; {@code user.info} for the Schema Registry client's
+     * {@code basic.auth.user.info} ({@code user:password}).
      */
     public static final List<String> DEFAULT_MARKERS =
-            List.of("password", "secret", "token", "key-material", "jaas", "credential");
+            List.of("password", "secret", "token", "key-material", "jaas", "credential", "user.info");
 
     private final Set<String> markers;
 
@@ -48,7 +49,23 @@ public final class Secrets {
                 return true;
             }
         }
-        return false;
+        return holdsPrivateKey(lower);
+    }
+
+    /**
+     * Kafka's PEM settings hold the private key itself ({@code ssl.keystore.key}); "key" as a marker would also hide
+     * {@code key.serializer} and {@code partition-key}, so only a last segment {@code key} counts.
+     */
+    private static boolean holdsPrivateKey(String lower) {
+        String unquoted = lower.endsWith("\"") ? lower.substring(0, lower.length() - 1) : lower;
+        return unquoted.endsWith(".key") || unquoted.contains("private.key") || unquoted.contains("private-key");
+    }
+
+    /** A copy sorted by key, each secret value replaced by {@link #MASK}: for logging client properties. */
+    public java.util.SortedMap<String, String> masked(java.util.Map<String, String> properties) {
+        java.util.SortedMap<String, String> copy = new java.util.TreeMap<>();
+        properties.forEach((key, value) -> copy.put(key, mask(key, value)));
+        return copy;
     }
 
     /** {@code value}, or {@link #MASK} when {@code key} is secret. */

@@ -19,8 +19,23 @@ class SecretsTest {
         assertThat(secrets.isSecret("producer.\"ssl.keystore.password\"")).isTrue();
         assertThat(secrets.isSecret("producer.\"sasl.jaas.config\"")).isTrue();
         assertThat(secrets.isSecret("kafka.bootstrap-servers")).isFalse();
+        assertThat(secrets.isSecret("registry.\"basic.auth.user.info\"")).isTrue();
+        assertThat(secrets.isSecret("producer.\"ssl.keystore.key\"")).isTrue();
+        assertThat(secrets.isSecret("ssl.keystore.key")).isTrue();
+        assertThat(secrets.isSecret("producer.\"key.serializer\"")).isFalse();
+        assertThat(secrets.isSecret("streams.out.partition-key")).isFalse();
         assertThat(secrets.isSecret("output.encryption.customer-key")).isFalse();
         assertThat(Secrets.withExtra(List.of("customer-key")).isSecret("output.encryption.customer-key")).isTrue();
+    }
+
+    @Test
+    void clientPropertiesAreMaskedForLoggingAndSorted() {
+        Map<String, String> masked = Secrets.defaults().masked(Map.of(
+                "sasl.jaas.config", "PlainLoginModule required password=\"p\";",
+                "basic.auth.user.info", "user:pass", "ssl.key.password", "k", "acks", "all"));
+
+        assertThat(masked).containsExactly(Map.entry("acks", "all"), Map.entry("basic.auth.user.info", Secrets.MASK),
+                Map.entry("sasl.jaas.config", Secrets.MASK), Map.entry("ssl.key.password", Secrets.MASK));
     }
 
     @Test
