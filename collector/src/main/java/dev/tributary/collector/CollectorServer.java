@@ -157,9 +157,10 @@ public final class CollectorServer implements AutoCloseable {
                     .channel();
             CollectorServer server = new CollectorServer(config, acceptors, workers, channel, connections, sink,
                     handler, metrics, connectionLimit, afterClose);
-            LOG.info("event=collector_started interface={} port={} raw_topic={} bad_topic={} max_connections={}"
-                            + " max_buffered_bytes={}", config.host(), server.port(), config.sink().goodTopic(),
-                    config.sink().badTopic(), net.maxConnections(), sink.maxBufferedBytes());
+            LOG.atInfo().addKeyValue("interface", config.host()).addKeyValue("port", server.port())
+                    .addKeyValue("raw_topic", config.sink().goodTopic()).addKeyValue("bad_topic", config.sink().badTopic())
+                    .addKeyValue("max_connections", net.maxConnections())
+                    .addKeyValue("max_buffered_bytes", sink.maxBufferedBytes()).log("collector started");
             return server;
         } catch (RuntimeException e) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -226,7 +227,7 @@ public final class CollectorServer implements AutoCloseable {
         workers.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         metrics.close();
         afterClose.run();
-        LOG.info("event=collector_stopped unanswered_requests={}", unanswered);
+        LOG.atInfo().addKeyValue("unanswered_requests", unanswered).log("collector stopped");
     }
 
     /**
@@ -237,9 +238,9 @@ public final class CollectorServer implements AutoCloseable {
         long worstCase = (long) net.maxConnections() * (net.dropPayloadSize() + net.maxHeaderSize());
         long heap = Runtime.getRuntime().maxMemory();
         if (worstCase > heap / 2) {
-            LOG.warn("event=request_memory_unbounded_by_heap max_connections={} drop_payload_size={} heap_bytes={}"
-                            + " message=\"max-connections x drop-payload-size exceeds half the heap; lower one of them"
-                            + " or raise -Xmx\"", net.maxConnections(), net.dropPayloadSize(), heap);
+            LOG.atWarn().addKeyValue("max_connections", net.maxConnections())
+                    .addKeyValue("drop_payload_size", net.dropPayloadSize()).addKeyValue("heap_bytes", heap)
+                    .log("max-connections x drop-payload-size exceeds half the heap; lower one of them or raise -Xmx");
         }
     }
 

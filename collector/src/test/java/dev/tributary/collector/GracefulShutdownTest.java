@@ -108,7 +108,7 @@ class GracefulShutdownTest {
             assertThat(process.exitValue()).isZero();
             assertThat(kit.raw(marker)).hasSize(1);
             String log = Files.readString(dir.resolve("stderr"));
-            assertThat(log).contains("msg=\"stop requested\"").contains("event=collector_stopped")
+            assertThat(log).contains("msg=\"stop requested\"").contains("msg=\"collector stopped\" unanswered_requests=0")
                     .contains("msg=stopped");
         } finally {
             process.destroyForcibly();

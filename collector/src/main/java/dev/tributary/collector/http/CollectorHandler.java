@@ -339,7 +339,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A broken connection must never take the server down; the client sees the connection close.
-        LOG.debug("event=connection_error error=\"{}\"", cause.toString());
+        LOG.atDebug().addKeyValue("error", cause.toString()).log("connection error");
         ctx.close();
     }
 }

@@ -24,8 +24,9 @@ final class RedirectPolicy {
     RedirectPolicy(Redirects config) {
         this.config = config;
         if (config.enabled() && config.domains().isEmpty()) {
-            LOG.warn("event=open_redirect redirect.enabled=true redirect.domains=[] message=\"/r/* redirects to any"
-                    + " http(s) host; list the allowed hosts in collector.redirect.domains\"");
+            LOG.atWarn().addKeyValue("key", "collector.redirect.domains")
+                    .log("open redirect: /r/* redirects to any http(s) host; list the allowed hosts in"
+                            + " collector.redirect.domains");
         }
     }
 

@@ -73,7 +73,7 @@ public final class RequestReadTimeout {
         deadline = null;
         if (ctx.channel().isActive()) {
             metrics.limitHit(Limit.READ_TIMEOUT);
-            LOG.debug("event=request_read_timeout");
+            LOG.debug("request read timeout");
             ctx.close();
         }
     }

@@ -199,7 +199,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
         healthy.set(false);
         if (result.completeExceptionally(e)) {
             listener.failed(e);
-            LOG.warn("event=sink_failure reason=\"{}\"", e.getMessage());
+            LOG.atWarn().addKeyValue("reason", e.getMessage()).log("sink failure");
         }
     }
 
