@@ -169,6 +169,8 @@ public final class S3Loader implements AutoCloseable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.name() + "-" + THREADS.incrementAndGet());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        // stream-enrich writes in transactions and rewrites an aborted one: its records must never be archived.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.putAll(config.input().consumerProperties());
         // Offsets are committed by the loader after upload, never by the client.
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
