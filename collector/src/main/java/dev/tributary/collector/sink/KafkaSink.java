@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSink implements Sink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+    /** How often an unhealthy sink asks the brokers whether it can write again (see {@link BrokerProbe}). */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
 
     private final SinkSettings settings;
     private final Producer<byte[], byte[]> producer;
@@ -49,6 +52,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
     private final SinkListener listener;
     private final Duration requestDeadline;
     private final ByteBudget budget;
+    private final BrokerProbe brokerProbe;
 
     /** Callbacks for metrics; all methods may be called from any thread. */
     public interface SinkListener {
@@ -78,7 +82,8 @@ public final class KafkaSink implements Sink, AutoCloseable {
                 new AvroSerializer<>(new HttpSchemaRegistryClient(URI.create(settings.schemaRegistryUrl())));
         this.splitter = new PayloadSplitter(p -> serializer.serialize(settings.goodTopic(), p),
                 settings.maxRecordBytes(), maxPayloadSize, processor);
-        this.producer = new KafkaProducer<>(ProducerSettings.of(settings, "tributary-collector-" + UUID.randomUUID()));
+        Properties producerProperties = ProducerSettings.of(settings, "tributary-collector-" + UUID.randomUUID());
+        this.producer = new KafkaProducer<>(producerProperties);
         AtomicInteger threadIds = new AtomicInteger();
         this.senders = new ThreadPoolExecutor(settings.sendThreads(), settings.sendThreads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -89,6 +94,8 @@ public final class KafkaSink implements Sink, AutoCloseable {
         // Belt and braces: the producer always calls back by delivery.timeout.ms, but a request must never hang.
         this.requestDeadline = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(5);
         this.budget = new ByteBudget(settings.maxBufferedBytes());
+        this.brokerProbe = new BrokerProbe(producerProperties, settings.goodTopic(), healthy, PROBE_INTERVAL,
+                settings.maxBlock().compareTo(PROBE_INTERVAL) < 0 ? settings.maxBlock() : PROBE_INTERVAL);
     }
 
     /** Bytes of accepted requests not yet answered by Kafka; never above {@link #maxBufferedBytes()}. */
@@ -211,6 +218,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
 
     @Override
     public void close(Duration timeout) {
+        brokerProbe.close();
         senders.shutdown();
         try {
             senders.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);

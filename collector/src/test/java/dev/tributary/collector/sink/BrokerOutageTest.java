@@ -109,4 +109,33 @@ class BrokerOutageTest {
             }
         }
     }
+    @Test
+    void readinessComesBackWithoutTrafficOnceTheBrokerDoes() throws Exception {
+        // A load balancer routing on /ready sends nothing to an instance it took out: recovery must not wait
+        // for a request to succeed.
+        EmbeddedKafka first = EmbeddedKafka.builder().dataDir(dataDir).start();
+        int port = first.port();
+        int controllerPort = first.controllerPort();
+        CollectorTestKit kit = CollectorTestKit.start(first, Map.of(
+                "collector.sink.delivery-timeout", "3 seconds",
+                "collector.sink.max-block", "1 second"), "");
+        EmbeddedKafka second = null;
+        try {
+            assertThat(kit.get("/i?e=pv&aid=before").statusCode()).isEqualTo(200);
+            first.close();
+            assertThat(kit.get("/i?e=pv&aid=during").statusCode()).isEqualTo(503);
+            assertThat(kit.get("/ready").statusCode()).isEqualTo(503);
+
+            second = EmbeddedKafka.builder().port(port).controllerPort(controllerPort).dataDir(dataDir).start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> kit.get("/ready").statusCode() == 200);
+            assertThat(kit.get("/sink-health").statusCode()).isEqualTo(200);
+            assertThat(kit.get("/i?e=pv&aid=after").statusCode()).isEqualTo(200);
+        } finally {
+            kit.collector.close();
+            kit.registry.close();
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
 }
