@@ -59,6 +59,7 @@ public final class TriggerRun {
                 + String.join(" -> ", ctx.plan().activeSteps()));
         try {
             PreparedRun prepared = preconditions.check(ctx);
+            progress.listener().runStarted(ctx.runId().value(), runner.name(), ctx.plan().activeSteps());
             RunResult result = runner.run(prepared);
             return finish(ctx, ExitCode.SUCCESS, null, result.steps(), result.counts(), result.clusterId(),
                     releaseLock());
@@ -104,6 +105,7 @@ public final class TriggerRun {
                 steps, counts, clusterId, progress.elapsed(), released);
         summaryOut.println(summary.toJson());
         summaryOut.flush();
+        progress.listener().runFinished(code, steps);
         return code;
     }
 }

@@ -1,6 +1,5 @@
 package dev.tributary.trigger.cli;
 
-import dev.tributary.trigger.TriggerVersion;
 import dev.tributary.trigger.config.ConfigException;
 import dev.tributary.trigger.config.ConfigReader;
 import dev.tributary.trigger.config.TriggerConfig;
@@ -55,7 +54,7 @@ public final class AssetsCommand implements Runnable {
                 return 1;
             }
             AssetJars jars = new AssetJars(c.aws().s3().buckets().assets(),
-                    c.storage().tributaryVersion().orElse(TriggerVersion.get()));
+                    c.storage().tributaryVersion().orElse(TriggerCli.VERSION));
             try (S3Client s3 = S3ClientFactory.create(c.aws().s3().region(), c.aws().credentials())) {
                 put(s3, c, shredderJar, jars.assets().bucket(), jars.shredderKey());
                 put(s3, c, loaderJar, jars.assets().bucket(), jars.loaderKey());

@@ -46,15 +46,19 @@ public record CliEnvironment(
     public static final LocalJobs CHILD_JVMS = new LocalJobs() {
         @Override
         public ShredJob shredder(LocalJobSettings settings) {
+            List<String> jvm = new java.util.ArrayList<>(LocalJobSettings.SPARK_JVM_OPTIONS);
+            jvm.add(LocalJobSettings.SHREDDER_LOGGING);
+            jvm.addAll(LocalJobSettings.childLoggingOptions(System::getenv));
             return new ChildJvmJob("shredder", ChildJvmJob.currentJava(), settings.shredderFullClasspath(),
-                    dev.tributary.trigger.emr.AssetJars.SHREDDER_MAIN, LocalJobSettings.SPARK_JVM_OPTIONS,
+                    dev.tributary.trigger.emr.AssetJars.SHREDDER_MAIN, jvm,
                     withSparkLocalIp(settings.childEnvironment()));
         }
 
         @Override
         public LoadJob loader(LocalJobSettings settings) {
             return new ChildJvmJob("warehouse-loader", ChildJvmJob.currentJava(), settings.loaderFullClasspath(),
-                    dev.tributary.trigger.emr.AssetJars.LOADER_MAIN, List.of(), settings.childEnvironment());
+                    dev.tributary.trigger.emr.AssetJars.LOADER_MAIN,
+                    LocalJobSettings.childLoggingOptions(System::getenv), settings.childEnvironment());
         }
     };
 

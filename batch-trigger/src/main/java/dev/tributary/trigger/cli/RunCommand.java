@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -83,6 +84,9 @@ public final class RunCommand implements Callable<Integer> {
             + "separated by ':'; @FILE reads a classpath file (warehouse-loader/target/local-classpath.txt; default: $TRIBUTARY_LOADER_CLASSPATH)")
     String loaderClasspath;
 
+    @Mixin
+    RunMonitoringOptions monitoring = new RunMonitoringOptions();
+
     @Override
     public Integer call() throws Exception {
         RunOptions options = new RunOptions(config, resolver, Optional.ofNullable(enrichments),
@@ -90,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
                 List.copyOf(include), Optional.ofNullable(lock), Optional.ofNullable(consul), ignoreLockOnStart,
                 runner, pollInterval, Optional.ofNullable(shredderJar), Optional.ofNullable(shredderClasspath),
                 Optional.ofNullable(loaderJar), Optional.ofNullable(loaderClasspath));
-        return new RunWiring(parent.environment).run(options).code();
+        return new RunWiring(parent.environment).run(options, monitoring.port()).code();
     }
 
     /** The parsed command line, for {@link RunWiring}. */

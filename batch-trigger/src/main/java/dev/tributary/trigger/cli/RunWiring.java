@@ -4,7 +4,6 @@ import dev.tributary.trigger.JobRunner;
 import dev.tributary.trigger.Preconditions;
 import dev.tributary.trigger.RunContext;
 import dev.tributary.trigger.TriggerRun;
-import dev.tributary.trigger.TriggerVersion;
 import dev.tributary.trigger.cli.RunCommand.RunOptions;
 import dev.tributary.trigger.config.ConfigException;
 import dev.tributary.trigger.config.ConfigReader;
@@ -18,6 +17,7 @@ import dev.tributary.trigger.emr.EmrJobRunner;
 import dev.tributary.trigger.emr.EmrRetry;
 import dev.tributary.trigger.emr.EmrRunner;
 import dev.tributary.trigger.emr.EmrStepWatcher;
+import dev.tributary.trigger.events.SnowplowRunEvents;
 import dev.tributary.trigger.local.LoadJob;
 import dev.tributary.trigger.local.LocalJobSettings;
 import dev.tributary.trigger.local.LocalRunner;
@@ -25,10 +25,12 @@ import dev.tributary.trigger.local.ShredJob;
 import dev.tributary.trigger.lock.ConsulLock;
 import dev.tributary.trigger.lock.FileLock;
 import dev.tributary.trigger.lock.RunLock;
+import dev.tributary.trigger.metrics.RunMonitoring;
 import dev.tributary.trigger.plan.PlanRejected;
 import dev.tributary.trigger.plan.StepPlan;
 import dev.tributary.trigger.run.ExitCode;
 import dev.tributary.trigger.run.Progress;
+import dev.tributary.trigger.run.RunListener;
 import dev.tributary.trigger.run.RunId;
 import dev.tributary.trigger.s3.ArchiveRun;
 import dev.tributary.trigger.s3.ObjectMover;
@@ -39,9 +41,12 @@ import dev.tributary.trigger.s3.StagingStreamEnrich;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -62,7 +67,7 @@ final class RunWiring {
         this.environment = environment;
     }
 
-    ExitCode run(RunOptions options) throws InterruptedException {
+    ExitCode run(RunOptions options, OptionalInt monitoringPort) throws InterruptedException {
         TriggerConfig config;
         List<StorageTarget> targets;
         String resolverJson;
@@ -88,14 +93,46 @@ final class RunWiring {
             LOG.warn("rdb_load: no ENRICHED_EVENTS storage target (-t): nothing will be loaded");
         }
 
-        Progress progress = new Progress(environment.out(), environment.clock());
+        if (monitoringPort.isPresent() && (monitoringPort.getAsInt() < 0 || monitoringPort.getAsInt() > 65535)) {
+            environment.err().println("--monitoring-port: expected a TCP port 0..65535, got " + monitoringPort.getAsInt());
+            return ExitCode.FAILURE;
+        }
+        Optional<RunMonitoring> monitoring;
+        try {
+            monitoring = monitoringPort.isPresent() ? Optional.of(RunMonitoring.start(monitoringPort.getAsInt(),
+                    environment.clock(), TriggerCli.NAME, TriggerCli.VERSION)) : Optional.empty();
+        } catch (IOException e) {
+            environment.err().println("--monitoring-port: cannot listen on 127.0.0.1:" + monitoringPort.getAsInt()
+                    + ": " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        Optional<SnowplowRunEvents> events = SnowplowRunEvents.of(config, TriggerCli.NAME, TriggerCli.VERSION,
+                SnowplowRunEvents.DEFAULT_TIMEOUT);
+        try {
+            List<RunListener> listeners = new ArrayList<>();
+            monitoring.ifPresent(m -> listeners.add(m.meters()));
+            events.ifPresent(listeners::add);
+            Progress progress = new Progress(environment.out(), environment.clock(), RunListener.all(listeners));
+            monitoring.ifPresent(m -> progress.line("monitoring: " + m.url() + " (/health /ready /metrics)"));
+            events.ifPresent(e -> LOG.atInfo().addKeyValue("collector", config.monitoring().snowplow().orElseThrow()
+                    .collector()).log("monitoring events on"));
+            return execute(options, config, plan, loadTargets, resolverJson, progress);
+        } finally {
+            events.ifPresent(SnowplowRunEvents::close);
+            monitoring.ifPresent(RunMonitoring::close);
+        }
+    }
+
+    private ExitCode execute(RunOptions options, TriggerConfig config, StepPlan plan, List<StorageTarget> loadTargets,
+                             String resolverJson, Progress progress) throws InterruptedException {
         RunId runId = RunId.now(environment.clock());
         RunContext context = new RunContext(config, plan, runId, loadTargets, resolverJson, options.debug());
         LOG.info("AWS credentials: {}", config.aws().credentials());
         S3Retry s3Retry = new S3Retry(environment.s3Backoff(), environment.sleeper());
         try (S3Client s3 = S3ClientFactory.create(config.aws().s3().region(), config.aws().credentials())) {
             S3Folders folders = new S3Folders(s3, s3Retry);
-            ObjectMover mover = new ObjectMover(s3, s3Retry, config.aws().s3().sse());
+            ObjectMover mover = new ObjectMover(s3, s3Retry, config.aws().s3().sse(),
+                    progress.listener()::objectMoved);
             Preconditions preconditions = new Preconditions(folders, new StagingStreamEnrich(folders, mover),
                     environment.clock().getZone());
             if (options.runner() == RunCommand.Runner.local) {
@@ -122,7 +159,7 @@ final class RunWiring {
                 EmrRunner emrRunner = new EmrRunner(emr, retry, watcher, environment.sleeper(),
                         environment.relaunchDelay(), progress);
                 AssetJars jars = new AssetJars(config.aws().s3().buckets().assets(),
-                        config.storage().tributaryVersion().orElse(TriggerVersion.get()));
+                        config.storage().tributaryVersion().orElse(TriggerCli.VERSION));
                 return trigger(options, preconditions, new EmrJobRunner(emrRunner, jars), progress).execute(context);
             }
         }

@@ -348,8 +348,14 @@ public final class ConfigReader {
             if (port == 0 || port > 65535) {
                 t.problem(p + "port", "a TCP port (1-65535)", port);
             }
+            String collector = t.string(p + "collector");
+            // EmrEtlRunner's emitter took a host name and built the URL from protocol and port.
+            if (!collector.matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+                t.problem(p + "collector", "a host name without scheme, port or path (e.g. collector.acme.com)",
+                        collector);
+            }
             snowplow = Optional.of(new SnowplowMonitoring(method, protocol, port,
-                    t.optionalString(p + "app_id").orElse("snowplow"), t.string(p + "collector")));
+                    t.optionalString(p + "app_id").orElse("snowplow"), collector));
         }
         return new Monitoring(tags, level, snowplow);
     }

@@ -2,6 +2,7 @@ package dev.tributary.trigger.emr;
 
 import dev.tributary.trigger.run.Durations;
 import dev.tributary.trigger.run.Progress;
+import dev.tributary.trigger.run.RunListener;
 import dev.tributary.trigger.run.Sleeper;
 import dev.tributary.trigger.run.StepReport;
 import java.time.Duration;
@@ -50,6 +51,8 @@ public final class EmrStepWatcher {
                 sleeper.sleep(pollInterval.multipliedBy(5));
                 continue;
             }
+            progress.listener().emrSteps(steps.stream().map(s -> new RunListener.EmrStep(s.id(), s.name(),
+                    s.status().stateAsString())).toList());
             String line = describe(clusterId, steps);
             if (!line.equals(lastLine)) {
                 progress.line(line);

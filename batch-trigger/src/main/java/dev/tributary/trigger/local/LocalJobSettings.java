@@ -38,6 +38,34 @@ public record LocalJobSettings(Optional<Path> shredderJar, Optional<String> shre
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dspark.ui.enabled=false", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.driver.host=127.0.0.1");
 
+    /** The runtime's logging variables; a child gets the trigger's values (environment or system property). */
+    static final List<String> LOG_SETTINGS = List.of("TRIBUTARY_LOG_FORMAT", "TRIBUTARY_LOG_LEVEL",
+            "TRIBUTARY_LOG_LEVEL_LIBRARIES");
+
+    /**
+     * The children log like the trigger: service-runtime's layout on stderr, libraries at WARN, so a run's output
+     * is the trigger's progress plus the children's own messages, without Spark's INFO lines. The shredder runs on
+     * Spark's log4j2 binding and gets its {@code tributary-shredder-log4j2.xml} (in its application jar), which
+     * reads the settings as system properties ({@link #SHREDDER_LOGGING}); the loader's logback (the runtime's
+     * configuration) reads system properties before the environment. So each setting in force here is passed as
+     * {@code -DNAME=value}.
+     *
+     * @param env this process's environment
+     */
+    public static List<String> childLoggingOptions(java.util.function.UnaryOperator<String> env) {
+        List<String> options = new ArrayList<>();
+        for (String name : LOG_SETTINGS) {
+            String value = System.getProperty(name, env.apply(name));
+            if (value != null && !value.isBlank()) {
+                options.add("-D" + name + "=" + value.trim().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return options;
+    }
+
+    /** The shredder's log4j2 configuration for local runs, a resource of its application jar. */
+    public static final String SHREDDER_LOGGING = "-Dlog4j2.configurationFile=tributary-shredder-log4j2.xml";
+
     public LocalJobSettings {
         childEnvironment = Map.copyOf(childEnvironment);
     }

@@ -129,14 +129,17 @@ public final class LocalRunner implements JobRunner {
 
         void run(String name, StepBody body) throws InterruptedException {
             progress.line("step " + (reports.size() + 1) + "/" + total + ": " + name);
+            progress.listener().stepStarted(reports.size() + 1, total, name);
             Instant start = progress.clock().instant();
             try {
                 body.run(counts);
             } catch (RuntimeException e) {
                 reports.add(new StepReport(name, "FAILED", since(start), Optional.ofNullable(e.getMessage())));
+                progress.listener().stepFinished(name, "FAILED");
                 throw new LocalStepFailed(name, reports, e);
             }
             reports.add(new StepReport(name, "COMPLETED", since(start), Optional.empty()));
+            progress.listener().stepFinished(name, "COMPLETED");
             progress.line("step " + reports.size() + "/" + total + ": " + name + " done in "
                     + dev.tributary.trigger.run.Durations.format(since(start)));
         }

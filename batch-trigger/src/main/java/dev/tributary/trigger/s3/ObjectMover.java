@@ -4,6 +4,7 @@ import dev.tributary.trigger.config.S3Location;
 import dev.tributary.trigger.config.Sse;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
@@ -24,16 +25,23 @@ public final class ObjectMover {
     private final S3Client s3;
     private final S3Retry retry;
     private final Sse sse;
+    private final LongConsumer moved;
 
     public ObjectMover(S3Client s3, S3Retry retry, Sse sse) {
+        this(s3, retry, sse, bytes -> { });
+    }
+
+    /** @param moved told the size of every object moved, for the run's meters */
+    public ObjectMover(S3Client s3, S3Retry retry, Sse sse, LongConsumer moved) {
         this.s3 = s3;
         this.retry = retry;
         this.sse = sse;
+        this.moved = moved;
     }
 
     public MoveResult move(S3Location from, List<S3Object> objects, S3Location to, IntConsumer progress) {
         long bytes = 0;
-        int moved = 0;
+        int count = 0;
         for (S3Object object : objects) {
             if (object.size() != null && object.size() > MAX_SINGLE_COPY) {
                 throw new IllegalStateException(object.key() + " is larger than 5 GiB; CopyObject cannot move it");
@@ -52,10 +60,12 @@ public final class ObjectMover {
             retry.call("copy " + object.key(), () -> s3.copyObject(copy.build()));
             retry.call("delete " + object.key(), () -> s3.deleteObject(DeleteObjectRequest.builder()
                     .bucket(from.bucket()).key(object.key()).build()));
-            bytes += object.size() == null ? 0 : object.size();
-            moved++;
-            progress.accept(moved);
+            long size = object.size() == null ? 0 : object.size();
+            bytes += size;
+            count++;
+            this.moved.accept(size);
+            progress.accept(count);
         }
-        return new MoveResult(moved, bytes);
+        return new MoveResult(count, bytes);
     }
 }

@@ -5,6 +5,7 @@ import static dev.tributary.trigger.s3.S3TestSupport.head;
 import static dev.tributary.trigger.s3.S3TestSupport.keys;
 import static dev.tributary.trigger.s3.S3TestSupport.put;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.trigger.config.Fixtures;
@@ -136,6 +137,70 @@ class RunCommandLocalTest {
     }
 
     @Test
+    void monitoringPortServesTheRunsMetersWhileItRuns() throws Exception {
+        s3LoaderOutput();
+        long stagedBytes = s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("enriched/stream/")).contents().stream()
+                .mapToLong(o -> o.size()).sum();
+        Map<String, String> seen = new LinkedHashMap<>();
+        shredder.whileShredding = () -> {
+            String url = cli.out().lines().filter(l -> l.contains("monitoring: http://127.0.0.1:")).findFirst()
+                    .orElseThrow().replaceAll(".*monitoring: (http://[0-9.:]+).*", "$1");
+            seen.put("url", url);
+            seen.put("metrics", httpGet(url + "/metrics").body());
+            seen.put("health", String.valueOf(httpGet(url + "/health").statusCode()));
+        };
+
+        int code = run("--monitoring-port", "0");
+
+        assertThat(code).as(cli.out() + cli.err()).isZero();
+        assertThat(seen.get("health")).isEqualTo("200");
+        // Scraped during shred, step 2 of 5: staging finished after moving both objects.
+        String metrics = seen.get("metrics");
+        assertThat(metric(metrics, "tributary_trigger_step_current")).isEqualTo(2);
+        assertThat(metric(metrics, "tributary_trigger_steps_planned")).isEqualTo(5);
+        assertThat(metric(metrics, "tributary_trigger_steps_finished_total{state=\"COMPLETED\"}")).isEqualTo(1);
+        assertThat(metric(metrics, "tributary_trigger_steps_finished_total{state=\"FAILED\"}")).isZero();
+        assertThat(metric(metrics, "tributary_trigger_objects_moved_total")).isEqualTo(2);
+        assertThat(metric(metrics, "tributary_trigger_bytes_moved_total")).isEqualTo(stagedBytes);
+        assertThat(metric(metrics, "tributary_trigger_run_exit_code")).isEqualTo(-1);
+        assertThat(metric(metrics, "tributary_trigger_run_duration_seconds")).isPositive();
+        assertThat(metrics).contains("tributary_build_info{service=\"tributary-trigger\"");
+        // The server lives as long as the run.
+        assertThatThrownBy(() -> httpGet(seen.get("url") + "/health")).hasCauseInstanceOf(
+                java.net.ConnectException.class);
+    }
+
+    @Test
+    void aMonitoringPortInUseStopsTheRunNamingTheOption() throws Exception {
+        s3LoaderOutput();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            int code = run("--monitoring-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(cli.err()).contains("--monitoring-port: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(keys(s3, "enriched/stream/")).hasSize(2); // nothing was touched
+        }
+    }
+
+    static java.net.http.HttpResponse<String> httpGet(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET " + url, e);
+        }
+    }
+
+    /** The value of one series in Prometheus text, {@code name} including its labels as printed. */
+    static double metric(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(name + " not in\n" + scrape));
+    }
+
+    @Test
     void aRunInterruptedDuringShredResumesFromShredAndLoadsEachEventOnce() throws Exception {
         s3LoaderOutput();
         shredder.failNext = true;
@@ -174,10 +239,12 @@ class RunCommandLocalTest {
     static final class StandInShredder implements ShredJob {
         final List<ShredRequest> requests = new ArrayList<>();
         boolean failNext;
+        Runnable whileShredding = () -> { };
 
         @Override
         public void shred(ShredRequest request) {
             requests.add(request);
+            whileShredding.run();
             if (failNext) {
                 failNext = false;
                 throw new RunFailure(ExitCode.FAILURE, "shredder killed");

@@ -116,6 +116,26 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aWrongValueOfASecretKeyIsReportedMasked() {
+        String text = Fixtures.withValue(Fixtures.streamConfigText(), "secret_access_key", "[not, a, value]");
+
+        assertThatThrownBy(() -> reader.parse(text, "c.yml"))
+                .hasMessageContaining("aws.secret_access_key: expected a single value, got ******")
+                .hasMessageNotContaining("not, a, value");
+    }
+
+    @Test
+    void theMonitoringCollectorIsAHostNameAndAnEmptyOneTurnsEventsOff() {
+        String url = Fixtures.withValue(Fixtures.streamConfigText(), "collector", "http://collector.acme.com/i");
+        assertThatThrownBy(() -> reader.parse(url, "c.yml"))
+                .hasMessageContaining("monitoring.snowplow.collector: expected a host name without scheme, port or "
+                        + "path (e.g. collector.acme.com), got \"http://collector.acme.com/i\"");
+
+        String empty = Fixtures.withValue(Fixtures.streamConfigText(), "collector", "");
+        assertThat(reader.parse(empty, "c.yml").monitoring().snowplow()).isEmpty();
+    }
+
+    @Test
     void withoutEnrichedStreamTheConfigIsRejectedByKeyPath() {
         String text = Fixtures.withValue(Fixtures.streamConfigText(), "stream", "");
 

@@ -44,4 +44,14 @@ class LocalJobSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--shredder-classpath")
                 .hasMessageContaining("missing.txt");
     }
+
+    @Test
+    void theChildrenGetTheTriggersLoggingSettingsAsSystemProperties() {
+        Map<String, String> env = Map.of("TRIBUTARY_LOG_FORMAT", "JSON", "TRIBUTARY_LOG_LEVEL_LIBRARIES", "error",
+                "TRIBUTARY_LOG_LEVEL", " ");
+
+        assertThat(LocalJobSettings.childLoggingOptions(env::get))
+                .containsExactly("-DTRIBUTARY_LOG_FORMAT=json", "-DTRIBUTARY_LOG_LEVEL_LIBRARIES=error");
+        assertThat(LocalJobSettings.childLoggingOptions(name -> null)).isEmpty();
+    }
 }
