@@ -14,10 +14,13 @@ import dev.tributary.trigger.config.TargetsReader;
 import dev.tributary.trigger.config.TriggerConfig;
 import dev.tributary.trigger.emr.AssetJars;
 import dev.tributary.trigger.emr.EmrClientFactory;
+import dev.tributary.trigger.emr.EmrJob;
 import dev.tributary.trigger.emr.EmrJobRunner;
 import dev.tributary.trigger.emr.EmrRetry;
 import dev.tributary.trigger.emr.EmrRunner;
 import dev.tributary.trigger.emr.EmrStepWatcher;
+import dev.tributary.trigger.emr.PersistentEmrRunner;
+import dev.tributary.trigger.emr.PersistentJobflow;
 import dev.tributary.trigger.local.LoadJob;
 import dev.tributary.trigger.local.LocalJobSettings;
 import dev.tributary.trigger.local.LocalRunner;
@@ -42,6 +45,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -63,6 +67,12 @@ final class RunWiring {
     }
 
     ExitCode run(RunOptions options) throws InterruptedException {
+        Optional<String> persistentProblem = PersistentJobflow.problem(options.usePersistentJobflow(),
+                options.persistentJobflowDuration(), options.runner() == RunCommand.Runner.emr);
+        if (persistentProblem.isPresent()) {
+            environment.err().println(persistentProblem.get());
+            return ExitCode.FAILURE;
+        }
         TriggerConfig config;
         List<StorageTarget> targets;
         String resolverJson;
@@ -119,8 +129,12 @@ final class RunWiring {
                 EmrRetry retry = new EmrRetry(environment.emrBackoff(), environment.sleeper());
                 EmrStepWatcher watcher = new EmrStepWatcher(emr, retry, environment.sleeper(),
                         options.pollInterval(), progress);
-                EmrRunner emrRunner = new EmrRunner(emr, retry, watcher, environment.sleeper(),
-                        environment.relaunchDelay(), progress);
+                EmrJob emrRunner = options.usePersistentJobflow()
+                        ? new PersistentEmrRunner(emr, retry, watcher, environment.sleeper(),
+                                environment.relaunchDelay(), progress,
+                                new PersistentJobflow(options.persistentJobflowDuration()))
+                        : new EmrRunner(emr, retry, watcher, environment.sleeper(), environment.relaunchDelay(),
+                                progress);
                 AssetJars jars = new AssetJars(config.aws().s3().buckets().assets(),
                         config.storage().tributaryVersion().orElse(TriggerVersion.get()));
                 return trigger(options, preconditions, new EmrJobRunner(emrRunner, jars), progress).execute(context);

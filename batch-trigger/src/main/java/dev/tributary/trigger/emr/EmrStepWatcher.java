@@ -41,11 +41,23 @@ public final class EmrStepWatcher {
         this.progress = progress;
     }
 
-    /** Polls until every step has finished; the steps in submission order. */
+    /** Polls until every step of the cluster has finished; the steps in submission order. */
     public List<StepSummary> waitFor(String clusterId) throws InterruptedException {
+        return waitFor(clusterId, Optional.empty());
+    }
+
+    /**
+     * Polls until the given steps (ids from AddJobFlowSteps) have finished, ignoring every other step of the cluster:
+     * a persistent cluster keeps the steps of earlier runs, whose failures are not this run's.
+     */
+    public List<StepSummary> waitFor(String clusterId, List<String> stepIds) throws InterruptedException {
+        return waitFor(clusterId, Optional.of(Set.copyOf(stepIds)));
+    }
+
+    private List<StepSummary> waitFor(String clusterId, Optional<Set<String>> only) throws InterruptedException {
         String lastLine = null;
         while (true) {
-            List<StepSummary> steps = list(clusterId);
+            List<StepSummary> steps = list(clusterId, only);
             if (steps.isEmpty()) {
                 sleeper.sleep(pollInterval.multipliedBy(5));
                 continue;
@@ -55,23 +67,25 @@ public final class EmrStepWatcher {
                 progress.line(line);
                 lastLine = line;
             }
-            if (steps.stream().noneMatch(s -> ACTIVE.contains(s.status().state()))) {
+            boolean allListed = only.map(ids -> steps.size() == ids.size()).orElse(true);
+            if (allListed && steps.stream().noneMatch(s -> ACTIVE.contains(s.status().state()))) {
                 return steps;
             }
             sleeper.sleep(pollInterval);
         }
     }
 
-    private List<StepSummary> list(String clusterId) {
+    private List<StepSummary> list(String clusterId, Optional<Set<String>> only) {
         List<StepSummary> out = new ArrayList<>();
         String marker = null;
         do {
             String m = marker;
             ListStepsResponse page = retry.call("ListSteps", () -> emr.listSteps(ListStepsRequest.builder()
                     .clusterId(clusterId).marker(m).build()));
-            out.addAll(page.steps());
+            page.steps().stream().filter(s -> only.map(ids -> ids.contains(s.id())).orElse(true)).forEach(out::add);
             marker = page.marker();
-        } while (marker != null);
+            // Newest first: once this run's steps are all seen, older pages hold only earlier runs' steps.
+        } while (marker != null && only.map(ids -> out.size() < ids.size()).orElse(true));
         // ListSteps answers newest first; reports and "step i/n" read in submission order.
         out.sort(Comparator.comparing((StepSummary s) -> created(s)).thenComparing(StepSummary::id));
         return out;
