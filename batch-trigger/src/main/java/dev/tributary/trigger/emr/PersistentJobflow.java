@@ -1,6 +1,7 @@
 package dev.tributary.trigger.emr;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public record PersistentJobflow(Optional<Duration> maxAge) {
     }
 
     /** Older than the duration at the end of a run: EmrEtlRunner's {@code created_at + duration < now}. */
-    public boolean expired(java.time.Instant createdAt, java.time.Instant now) {
+    public boolean expired(Instant createdAt, Instant now) {
         return maxAge.map(age -> createdAt.plus(age).isBefore(now)).orElse(false);
     }
 }

@@ -169,6 +169,17 @@ public final class FakeEmrEndpoint implements AutoCloseable {
             return false;
         }
 
+        /** Which submission a step came with; -1 for the seeded steps of earlier runs. */
+        int submissionOf(int step) {
+            for (int k = 0; k < submissions.size(); k++) {
+                Submission s = submissions.get(k);
+                if (step >= s.first && step < s.first + s.count) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
         ClusterScript reasons() {
             return submissions.isEmpty() ? ClusterScript.completesAfter(0) : submissions.get(0).script;
         }
@@ -318,7 +329,8 @@ public final class FakeEmrEndpoint implements AutoCloseable {
         for (int i = n - 1; i >= 0; i--) {
             JsonNode step = cluster.steps.get(i);
             String state = cluster.stateOf(i);
-            ObjectNode timeline = JSON.createObjectNode().put("CreationDateTime", T0 + i);
+            // Steps submitted together share their creation time, as on EMR (ids do not sort either).
+            ObjectNode timeline = JSON.createObjectNode().put("CreationDateTime", T0 + cluster.submissionOf(i));
             if (!state.equals("PENDING") && !state.equals("CANCELLED")) {
                 timeline.put("StartDateTime", T0 + 60 + 100 * i);
             }
