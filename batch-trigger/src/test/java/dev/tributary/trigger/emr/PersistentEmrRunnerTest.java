@@ -304,6 +304,36 @@ class PersistentEmrRunnerTest {
         assertThat(sleeper.waits()).contains(Duration.ofSeconds(42));
     }
 
+    @Test
+    void retryOnFailFollowsSpecE3() {
+        List<EmrStep> planned = new ArrayList<>(EmrSteps.cleanup());
+        planned.addAll(EmrSteps.planned(EmrRunnerTest.inputs(Fixtures.streamConfig(), EmrRunnerTest.fullPlan())));
+
+        assertThat(planned).extracting(s -> s.name() + " " + s.retryOnFail()).containsExactly(
+                "[cleanup] Empty Snowplow HDFS true",
+                "[cleanup] Empty HDFS trash true",
+                STAGING + " true",
+                TO_HDFS + " true",
+                SPARK + " false",
+                "[shred] s3-dist-cp: Shredded HDFS -> S3 true",
+                "[shred] s3-dist-cp: Shredded HDFS _SUCCESS -> S3 true",
+                "[rdb_load] Load PostgreSQL warehouse Storage Target false",
+                "[rdb_load] Load AWS Redshift enriched events storage Storage Target false",
+                "[archive_enriched] s3-dist-cp: Enriched S3 -> Enriched Archive S3 true",
+                "[archive_shredded] s3-dist-cp: Shredded S3 -> Shredded Archive S3 true");
+    }
+
+    @Test
+    void aFailedLoaderIsNeverResubmitted() {
+        endpoint.seedCluster(JOB, "WAITING", NOW);
+        // cleanup x2, staging, to HDFS, spark, shredded -> S3, _SUCCESS, then the first load (index 7)
+        endpoint.script(ClusterScript.failsAt(7), ClusterScript.completesAfter(1));
+
+        assertThatThrownBy(() -> run(runner())).isInstanceOf(EmrRunner.EmrJobFailed.class)
+                .hasMessageContaining("[rdb_load] Load PostgreSQL warehouse Storage Target: FAILED");
+        assertThat(endpoint.requests("AddJobFlowSteps")).hasSize(1);
+    }
+
     /** The steps a transient run submits for the same inputs. */
     private static JsonNode transientSteps() {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
