@@ -64,6 +64,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "how often EMR step states are polled (default 60s)")
     Duration pollInterval;
 
+    @Option(names = "--use-persistent-jobflow", description = "EMR runner: reuse the WAITING cluster named "
+            + "aws.emr.jobflow.job_name (exit 18 if it is busy), or launch one that stays up")
+    boolean usePersistentJobflow;
+
+    @Option(names = "--persistent-jobflow-duration", converter = JobflowDurationConverter.class,
+            description = "with --use-persistent-jobflow: terminate the cluster after a run once it is older than "
+            + "this (1d12h, 6h, 30m; default: never)")
+    Duration persistentJobflowDuration;
+
     @Option(names = "--shredder-jar", defaultValue = "${env:TRIBUTARY_SHREDDER_JAR}",
             description = "local runner: the shredder's application jar "
             + "(shredder/target/shredder-<v>-spark.jar; default: $TRIBUTARY_SHREDDER_JAR)")
@@ -93,7 +102,8 @@ public final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(targets), debug, Optional.ofNullable(resumeFrom), List.copyOf(skip),
                 List.copyOf(include), Optional.ofNullable(lock), Optional.ofNullable(consul), ignoreLockOnStart,
                 runner, pollInterval, Optional.ofNullable(shredderJar), Optional.ofNullable(shredderClasspath),
-                Optional.ofNullable(loaderJar), Optional.ofNullable(loaderClasspath));
+                Optional.ofNullable(loaderJar), Optional.ofNullable(loaderClasspath), usePersistentJobflow,
+                Optional.ofNullable(persistentJobflowDuration));
         return new RunWiring(parent.environment).run(options, monitoring.port()).code();
     }
 
@@ -102,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
                              boolean debug, Optional<String> resumeFrom, List<String> skip, List<String> include,
                              Optional<String> lock, Optional<URI> consul, boolean ignoreLockOnStart, Runner runner,
                              Duration pollInterval, Optional<Path> shredderJar, Optional<String> shredderClasspath,
-                             Optional<Path> loaderJar, Optional<String> loaderClasspath) {
+                             Optional<Path> loaderJar, Optional<String> loaderClasspath,
+                             boolean usePersistentJobflow, Optional<Duration> persistentJobflowDuration) {
     }
 }

@@ -13,11 +13,14 @@ import dev.tributary.trigger.config.TargetsReader;
 import dev.tributary.trigger.config.TriggerConfig;
 import dev.tributary.trigger.emr.AssetJars;
 import dev.tributary.trigger.emr.EmrClientFactory;
+import dev.tributary.trigger.emr.EmrJob;
 import dev.tributary.trigger.emr.EmrJobRunner;
 import dev.tributary.trigger.emr.EmrRetry;
 import dev.tributary.trigger.emr.EmrRunner;
 import dev.tributary.trigger.emr.EmrStepWatcher;
 import dev.tributary.trigger.events.SnowplowRunEvents;
+import dev.tributary.trigger.emr.PersistentEmrRunner;
+import dev.tributary.trigger.emr.PersistentJobflow;
 import dev.tributary.trigger.local.LoadJob;
 import dev.tributary.trigger.local.LocalJobSettings;
 import dev.tributary.trigger.local.LocalRunner;
@@ -156,8 +159,12 @@ final class RunWiring {
                 EmrRetry retry = new EmrRetry(environment.emrBackoff(), environment.sleeper());
                 EmrStepWatcher watcher = new EmrStepWatcher(emr, retry, environment.sleeper(),
                         options.pollInterval(), progress);
-                EmrRunner emrRunner = new EmrRunner(emr, retry, watcher, environment.sleeper(),
-                        environment.relaunchDelay(), progress);
+                EmrJob emrRunner = options.usePersistentJobflow()
+                        ? new PersistentEmrRunner(emr, retry, watcher, environment.sleeper(),
+                                environment.relaunchDelay(), progress,
+                                new PersistentJobflow(options.persistentJobflowDuration()))
+                        : new EmrRunner(emr, retry, watcher, environment.sleeper(), environment.relaunchDelay(),
+                                progress);
                 AssetJars jars = new AssetJars(config.aws().s3().buckets().assets(),
                         config.storage().tributaryVersion().orElse(TriggerCli.VERSION));
                 return trigger(options, preconditions, new EmrJobRunner(emrRunner, jars), progress).execute(context);

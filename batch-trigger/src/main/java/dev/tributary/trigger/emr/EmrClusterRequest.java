@@ -23,13 +23,20 @@ import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.Tag;
 import software.amazon.awssdk.services.emr.model.VolumeSpecification;
 
-/** The RunJobFlow request for a transient cluster, from {@code aws.emr} and {@code monitoring.tags} (spec E.3). */
+/**
+ * The RunJobFlow request from {@code aws.emr} and {@code monitoring.tags} (spec E.3): for a transient cluster, or
+ * for a persistent one, which stays up (WAITING) when it has no step left.
+ */
 public final class EmrClusterRequest {
 
     private EmrClusterRequest() {
     }
 
     public static RunJobFlowRequest build(TriggerConfig config, List<StepConfig> steps) {
+        return build(config, steps, false);
+    }
+
+    public static RunJobFlowRequest build(TriggerConfig config, List<StepConfig> steps, boolean persistent) {
         Emr emr = config.aws().emr();
         List<Application> applications = new ArrayList<>(List.of(
                 Application.builder().name("Hadoop").build(), Application.builder().name("Spark").build()));
@@ -42,7 +49,7 @@ public final class EmrClusterRequest {
                 .serviceRole(emr.serviceRole())
                 .jobFlowRole(emr.jobflowRole())
                 .visibleToAllUsers(true)
-                .instances(instances(emr))
+                .instances(instances(emr, persistent))
                 .bootstrapActions(bootstrapActions(emr))
                 .configurations(configurations(emr))
                 .tags(config.monitoring().tags().entrySet().stream()
@@ -53,7 +60,7 @@ public final class EmrClusterRequest {
         return request.build();
     }
 
-    private static JobFlowInstancesConfig instances(Emr emr) {
+    private static JobFlowInstancesConfig instances(Emr emr, boolean persistent) {
         Jobflow jf = emr.jobflow();
         List<InstanceGroupConfig> groups = new ArrayList<>();
         groups.add(InstanceGroupConfig.builder().name("Master").instanceRole(InstanceRoleType.MASTER)
@@ -81,7 +88,8 @@ public final class EmrClusterRequest {
         JobFlowInstancesConfig.Builder instances = JobFlowInstancesConfig.builder()
                 .instanceGroups(groups)
                 // Transient: the cluster ends with its steps; the runner also terminates it explicitly.
-                .keepJobFlowAliveWhenNoSteps(false)
+                // Persistent: it waits for the next run's steps.
+                .keepJobFlowAliveWhenNoSteps(persistent)
                 .terminationProtected(false);
         emr.ec2KeyName().ifPresent(instances::ec2KeyName);
         // The reader already dropped placement when a subnet is set: a subnet (VPC) overrides placement.

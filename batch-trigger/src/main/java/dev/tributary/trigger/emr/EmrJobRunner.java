@@ -7,13 +7,13 @@ import dev.tributary.trigger.RunResult;
 import java.util.Map;
 import java.util.Optional;
 
-/** The EMR runner: the prepared plan becomes one transient cluster's steps. */
+/** The EMR runner: the prepared plan becomes the steps of a transient cluster, or of a persistent one. */
 public final class EmrJobRunner implements JobRunner {
 
-    private final EmrRunner runner;
+    private final EmrJob runner;
     private final AssetJars jars;
 
-    public EmrJobRunner(EmrRunner runner, AssetJars jars) {
+    public EmrJobRunner(EmrJob runner, AssetJars jars) {
         this.runner = runner;
         this.jars = jars;
     }
@@ -25,6 +25,7 @@ public final class EmrJobRunner implements JobRunner {
                 ctx.resolverJson(), prepared.recoveredEnrichedRun(), prepared.recoveredShreddedRun(), jars,
                 ctx.debug()));
         return new RunResult(outcome.steps(), Map.of("clusterLaunches", (long) outcome.attempts(),
+                "stepResubmissions", (long) outcome.resubmissions(),
                 "objectsStaged", (long) prepared.stagingSnapshot().size()), Optional.of(outcome.clusterId()));
     }
 

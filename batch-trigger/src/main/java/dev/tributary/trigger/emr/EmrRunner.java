@@ -8,18 +8,12 @@ import dev.tributary.trigger.run.StepReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.emr.EmrClient;
-import software.amazon.awssdk.services.emr.model.Cluster;
-import software.amazon.awssdk.services.emr.model.DescribeClusterRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.StepState;
 import software.amazon.awssdk.services.emr.model.StepSummary;
-import software.amazon.awssdk.services.emr.model.TerminateJobFlowsRequest;
 
 /**
  * Runs the job on a transient EMR cluster: RunJobFlow with every step, poll until the steps are done, terminate the
@@ -27,14 +21,11 @@ import software.amazon.awssdk.services.emr.model.TerminateJobFlowsRequest;
  * relaunched up to {@code aws.emr.bootstrap_failure_tries} times; any other FAILED or CANCELLED step fails the run
  * with a report of every step, and the caller keeps the lock.
  */
-public final class EmrRunner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EmrRunner.class);
-    static final Pattern BOOTSTRAP_FAILURE =
-            Pattern.compile("BOOTSTRAP_FAILURE|bootstrap action|Master instance startup failed");
+public final class EmrRunner implements EmrJob {
 
     private final EmrClient emr;
     private final EmrRetry retry;
+    private final EmrClusters clusters;
     private final EmrStepWatcher watcher;
     private final Sleeper sleeper;
     private final Supplier<Duration> relaunchDelay;
@@ -45,12 +36,14 @@ public final class EmrRunner {
                      Supplier<Duration> relaunchDelay, Progress progress) {
         this.emr = emr;
         this.retry = retry;
+        this.clusters = new EmrClusters(emr, retry);
         this.watcher = watcher;
         this.sleeper = sleeper;
         this.relaunchDelay = relaunchDelay;
         this.progress = progress;
     }
 
+    @Override
     public EmrOutcome run(EmrRunInputs inputs) throws InterruptedException {
         int tries = inputs.config().aws().emr().bootstrapFailureTries();
         for (int attempt = 1; ; attempt++) {
@@ -64,9 +57,9 @@ public final class EmrRunner {
             boolean bootstrapFailed;
             try {
                 finished = watcher.waitFor(clusterId);
-                bootstrapFailed = allCancelled(finished) && bootstrapFailure(clusterId);
+                bootstrapFailed = allCancelled(finished) && clusters.bootstrapFailed(clusterId);
             } finally {
-                terminate(clusterId);
+                clusters.terminate(clusterId);
             }
             List<StepReport> reports = EmrStepWatcher.reports(finished, progress.clock().instant());
             if (finished.stream().allMatch(s -> s.status().state() == StepState.COMPLETED)) {
@@ -83,26 +76,8 @@ public final class EmrRunner {
         }
     }
 
-    private static boolean allCancelled(List<StepSummary> steps) {
+    static boolean allCancelled(List<StepSummary> steps) {
         return !steps.isEmpty() && steps.stream().allMatch(s -> s.status().state() == StepState.CANCELLED);
-    }
-
-    private boolean bootstrapFailure(String clusterId) {
-        Cluster cluster = retry.call("DescribeCluster", () -> emr.describeCluster(DescribeClusterRequest.builder()
-                .clusterId(clusterId).build())).cluster();
-        var reason = cluster.status() == null ? null : cluster.status().stateChangeReason();
-        String text = reason == null ? "" : reason.codeAsString() + " " + reason.message();
-        return BOOTSTRAP_FAILURE.matcher(text).find();
-    }
-
-    private void terminate(String clusterId) {
-        try {
-            retry.call("TerminateJobFlows", () -> emr.terminateJobFlows(TerminateJobFlowsRequest.builder()
-                    .jobFlowIds(clusterId).build()));
-        } catch (RuntimeException e) {
-            // The step outcome matters more than a failed terminate; say so loudly, the cluster may be running.
-            LOG.error("could not terminate EMR cluster {}: terminate it by hand", clusterId, e);
-        }
     }
 
     /** A failed EMR job (exit 1): the message lists every step with its state and time, as EmrEtlRunner did. */
@@ -110,8 +85,13 @@ public final class EmrRunner {
         private final List<StepReport> steps;
 
         EmrJobFailed(String clusterId, List<StepReport> steps, boolean bootstrap) {
-            super(ExitCode.FAILURE, "EMR job on cluster " + clusterId + " failed"
-                    + (bootstrap ? " to bootstrap (no relaunch left)" : "") + ". Data files not archived.\n  "
+            this(clusterId, bootstrap ? " to bootstrap (no relaunch left)" : "", steps);
+        }
+
+        /** {@code why}: what follows "failed" in the headline. */
+        EmrJobFailed(String clusterId, String why, List<StepReport> steps) {
+            super(ExitCode.FAILURE, "EMR job on cluster " + clusterId + " failed" + why
+                    + ". Data files not archived.\n  "
                     + steps.stream().map(StepReport::describe).collect(Collectors.joining("\n  ")));
             this.steps = List.copyOf(steps);
         }

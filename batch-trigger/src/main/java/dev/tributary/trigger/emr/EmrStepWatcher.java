@@ -8,8 +8,11 @@ import dev.tributary.trigger.run.StepReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,11 +45,23 @@ public final class EmrStepWatcher {
         this.progress = progress;
     }
 
-    /** Polls until every step has finished; the steps in submission order. */
+    /** Polls until every step of the cluster has finished; the steps in submission order. */
     public List<StepSummary> waitFor(String clusterId) throws InterruptedException {
+        return waitFor(clusterId, Optional.empty());
+    }
+
+    /**
+     * Polls until the given steps (ids from AddJobFlowSteps) have finished, ignoring every other step of the cluster:
+     * a persistent cluster keeps the steps of earlier runs, whose failures are not this run's.
+     */
+    public List<StepSummary> waitFor(String clusterId, List<String> stepIds) throws InterruptedException {
+        return waitFor(clusterId, Optional.of(List.copyOf(stepIds)));
+    }
+
+    private List<StepSummary> waitFor(String clusterId, Optional<List<String>> only) throws InterruptedException {
         String lastLine = null;
         while (true) {
-            List<StepSummary> steps = list(clusterId);
+            List<StepSummary> steps = list(clusterId, only);
             if (steps.isEmpty()) {
                 sleeper.sleep(pollInterval.multipliedBy(5));
                 continue;
@@ -58,25 +73,40 @@ public final class EmrStepWatcher {
                 progress.line(line);
                 lastLine = line;
             }
-            if (steps.stream().noneMatch(s -> ACTIVE.contains(s.status().state()))) {
+            boolean allListed = only.map(ids -> steps.size() == ids.size()).orElse(true);
+            if (allListed && steps.stream().noneMatch(s -> ACTIVE.contains(s.status().state()))) {
                 return steps;
             }
             sleeper.sleep(pollInterval);
         }
     }
 
-    private List<StepSummary> list(String clusterId) {
+    /** This run's steps in submission order: the order of {@code only} when given, else by creation time. */
+    private List<StepSummary> list(String clusterId, Optional<List<String>> only) {
+        Optional<Map<String, Integer>> position = only.map(ids -> {
+            Map<String, Integer> p = new HashMap<>();
+            ids.forEach(id -> p.put(id, p.size()));
+            return p;
+        });
         List<StepSummary> out = new ArrayList<>();
         String marker = null;
         do {
             String m = marker;
             ListStepsResponse page = retry.call("ListSteps", () -> emr.listSteps(ListStepsRequest.builder()
                     .clusterId(clusterId).marker(m).build()));
-            out.addAll(page.steps());
+            page.steps().stream().filter(s -> position.map(p -> p.containsKey(s.id())).orElse(true))
+                    .forEach(out::add);
             marker = page.marker();
-        } while (marker != null);
-        // ListSteps answers newest first; reports and "step i/n" read in submission order.
-        out.sort(Comparator.comparing((StepSummary s) -> created(s)).thenComparing(StepSummary::id));
+            // Newest first: once this run's steps are all seen, older pages hold only earlier runs' steps.
+        } while (marker != null && only.map(ids -> out.size() < ids.size()).orElse(true));
+        // ListSteps answers newest first. Steps added in one call can share a creation time and step ids are not
+        // ordered, so ties keep the reversed listing order (the sort is stable).
+        Collections.reverse(out);
+        if (position.isPresent()) {
+            out.sort(Comparator.comparing((StepSummary s) -> position.get().get(s.id())));
+        } else {
+            out.sort(Comparator.comparing(EmrStepWatcher::created));
+        }
         return out;
     }
 

@@ -191,4 +191,73 @@ class RunCommandEmrTest {
         assertThat(run("--poll-interval", "soon")).isEqualTo(1);
         assertThat(cli.err()).contains("expected a duration like 60s, 5m or 1h, got \"soon\"");
     }
+
+    @Test
+    void aRunningPersistentClusterExits18WithoutTouchingS3AndReleasesTheLock() throws Exception {
+        put(s3, "enriched/stream/2026/12/01/08/a.gz", "a");
+        String cluster = emr.seedCluster("Snowplow ETL", "RUNNING", java.time.Instant.parse("2026-12-01T08:00:00Z"));
+
+        assertThat(run("--use-persistent-jobflow", "--persistent-jobflow-duration", "1d12h")).as(cli.err())
+                .isEqualTo(18);
+
+        assertThat(lock).doesNotExist();
+        JsonNode summary = cli.summary();
+        assertThat(summary.path("status").asText()).isEqualTo("CLUSTER_BUSY");
+        assertThat(summary.path("lockReleased").asBoolean()).isTrue();
+        assertThat(summary.path("message").asText()).contains(cluster).contains("RUNNING");
+        assertThat(keys(s3, "")).containsExactly("enriched/stream/2026/12/01/08/a.gz");
+        assertThat(emr.requests()).extracting(FakeEmrEndpoint.Request::operation).containsOnly("ListClusters");
+
+        // The busy run ends; the next run is not locked out (17) and reuses the cluster.
+        emr.setState(cluster, "WAITING");
+        assertThat(run("--use-persistent-jobflow", "--persistent-jobflow-duration", "1d12h")).as(cli.err())
+                .isZero();
+        assertThat(emr.requests("AddJobFlowSteps")).hasSize(1);
+        assertThat(emr.requests("AddJobFlowSteps").get(0).body().path("JobFlowId").asText()).isEqualTo(cluster);
+        assertThat(emr.requests("RunJobFlow")).isEmpty();
+        assertThat(emr.terminated(cluster)).isFalse();
+        assertThat(cli.summary().path("clusterId").asText()).isEqualTo(cluster);
+        assertThat(cli.summary().path("counts").path("clusterLaunches").asInt()).isZero();
+        assertThat(lock).doesNotExist();
+    }
+
+    @Test
+    void aPersistentRunWhoseStepsKeepFailingExitsOneAndKeepsTheLock() throws Exception {
+        put(s3, "enriched/stream/2026/12/01/08/a.gz", "a");
+        String cluster = emr.seedCluster("Snowplow ETL", "WAITING", java.time.Instant.parse("2026-12-01T08:00:00Z"));
+        emr.script(ClusterScript.failsAt(2), ClusterScript.failsAt(0), ClusterScript.failsAt(0),
+                ClusterScript.failsAt(0));
+
+        assertThat(run("--use-persistent-jobflow")).isEqualTo(1);
+
+        assertThat(lock).exists();
+        assertThat(emr.requests("AddJobFlowSteps")).hasSize(4);
+        assertThat(emr.terminated(cluster)).isFalse();
+        JsonNode summary = cli.summary();
+        assertThat(summary.path("lockReleased").asBoolean()).isFalse();
+        assertThat(summary.path("steps")).hasSize(11);
+        assertThat(summary.path("steps").get(2).path("state").asText()).isEqualTo("FAILED");
+        assertThat(cli.out()).contains("failed 4 times").contains("the lock is kept");
+        assertThat(run("--use-persistent-jobflow")).isEqualTo(17);
+    }
+
+    @Test
+    void persistentOptionsAreRefusedWithTheLocalRunnerOrAlone() {
+        assertThat(run("--runner", "local", "--use-persistent-jobflow")).isEqualTo(1);
+        assertThat(cli.err()).contains("--use-persistent-jobflow: only valid with --runner emr");
+        assertThat(lock).doesNotExist();
+
+        assertThat(run("--persistent-jobflow-duration", "6h")).isEqualTo(1);
+        assertThat(cli.err()).contains("--persistent-jobflow-duration: only valid with --use-persistent-jobflow");
+        assertThat(emr.requests()).isEmpty();
+        assertThat(lock).doesNotExist();
+    }
+
+    @Test
+    void aBadPersistentJobflowDurationNamesTheOptionAndTheForm() {
+        assertThat(run("--use-persistent-jobflow", "--persistent-jobflow-duration", "1.5h")).isEqualTo(1);
+        assertThat(cli.err()).contains("--persistent-jobflow-duration")
+                .contains("expected a duration like 1d12h, 6h or 30m").contains("got \"1.5h\"");
+        assertThat(emr.requests()).isEmpty();
+    }
 }

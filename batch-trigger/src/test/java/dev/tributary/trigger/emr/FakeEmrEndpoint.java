@@ -15,15 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A test endpoint speaking the EMR JSON 1.1 protocol ({@code POST /}, {@code X-Amz-Target: ElasticMapReduce.<Op>},
  * {@code application/x-amz-json-1.1}) on 127.0.0.1. It records every request and plays scripted step states: each
- * RunJobFlow takes the next {@link ClusterScript}, and each ListSteps on that cluster advances it one poll. Errors
- * are scripted per operation and answered the way EMR does ({@code {"__type": ..., "message": ...}}).
+ * submission (RunJobFlow, AddJobFlowSteps) takes the next {@link ClusterScript} for its steps, and each ListSteps on
+ * the cluster advances every submission one poll. Clusters can be seeded (name, state, creation time, steps of
+ * earlier runs) for ListClusters discovery; ListClusters filters by state and paginates. Errors are scripted per
+ * operation and answered the way EMR does ({@code {"__type": ..., "message": ...}}).
  */
 public final class FakeEmrEndpoint implements AutoCloseable {
 
@@ -95,24 +101,87 @@ public final class FakeEmrEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double T0 = 1_764_579_600d; // 2025-12-01T09:00:00Z, epoch seconds as EMR sends them
+    private static final Set<String> ACTIVE = Set.of("PENDING", "RUNNING", "CANCEL_PENDING");
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final Deque<ClusterScript> scripts = new ArrayDeque<>();
     private final Map<String, Deque<String>> errors = new HashMap<>();
-    private final Map<String, Cluster> clusters = new HashMap<>();
+    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private int clusterCounter;
+    private int seededCounter;
+    private int listClustersPageSize = 50;
+    private Instant launchTime = Instant.parse("2026-12-01T09:00:00Z");
+
+    /** The steps one RunJobFlow or AddJobFlowSteps submitted, played by its own script. */
+    private static final class Submission {
+        final ClusterScript script;
+        final int first;
+        final int count;
+        int polls;
+
+        Submission(ClusterScript script, int first, int count) {
+            this.script = script;
+            this.first = first;
+            this.count = count;
+        }
+
+        String stateAt(int step) {
+            return script.stateAt(polls, step - first, count);
+        }
+    }
 
     private static final class Cluster {
         final String id;
-        final ClusterScript script;
+        final String name;
+        final Instant created;
+        final boolean keepAlive;
         final List<JsonNode> steps = new ArrayList<>();
+        final Map<Integer, String> historyStates = new HashMap<>();
+        final List<Submission> submissions = new ArrayList<>();
+        String state;
         int polls;
         boolean terminated;
 
-        Cluster(String id, ClusterScript script) {
+        Cluster(String id, String name, Instant created, boolean keepAlive, String state) {
             this.id = id;
-            this.script = script;
+            this.name = name;
+            this.created = created;
+            this.keepAlive = keepAlive;
+            this.state = state;
+        }
+
+        String stateOf(int step) {
+            for (Submission s : submissions) {
+                if (step >= s.first && step < s.first + s.count) {
+                    return s.stateAt(step);
+                }
+            }
+            return historyStates.get(step);
+        }
+
+        boolean busy() {
+            for (int i = 0; i < steps.size(); i++) {
+                if (ACTIVE.contains(stateOf(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Which submission a step came with; -1 for the seeded steps of earlier runs. */
+        int submissionOf(int step) {
+            for (int k = 0; k < submissions.size(); k++) {
+                Submission s = submissions.get(k);
+                if (step >= s.first && step < s.first + s.count) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        ClusterScript reasons() {
+            return submissions.isEmpty() ? ClusterScript.completesAfter(0) : submissions.get(0).script;
         }
     }
 
@@ -148,6 +217,37 @@ public final class FakeEmrEndpoint implements AutoCloseable {
 
     public synchronized boolean terminated(String clusterId) {
         return clusters.get(clusterId).terminated;
+    }
+
+    /** A cluster that exists before the test's run, as ListClusters and DescribeCluster show it. */
+    public synchronized String seedCluster(String name, String state, Instant created) {
+        Cluster cluster = new Cluster("j-LIVE" + (++seededCounter), name, created, true, state);
+        clusters.put(cluster.id, cluster);
+        return cluster.id;
+    }
+
+    /** A step an earlier run left on a seeded cluster, frozen in {@code state}. */
+    public synchronized void seedStep(String clusterId, String name, String state) {
+        Cluster cluster = clusters.get(clusterId);
+        cluster.historyStates.put(cluster.steps.size(), state);
+        cluster.steps.add(JSON.createObjectNode().put("Name", name).put("ActionOnFailure", "CANCEL_AND_WAIT"));
+    }
+
+    public synchronized void setState(String clusterId, String state) {
+        clusters.get(clusterId).state = state;
+    }
+
+    public synchronized String state(String clusterId) {
+        return clusters.get(clusterId).state;
+    }
+
+    public synchronized void listClustersPageSize(int size) {
+        listClustersPageSize = size;
+    }
+
+    /** The creation time of clusters RunJobFlow creates from now on. */
+    public synchronized void launchTime(Instant time) {
+        launchTime = time;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -186,9 +286,14 @@ public final class FakeEmrEndpoint implements AutoCloseable {
             case "RunJobFlow" -> runJobFlow(body);
             case "AddJobFlowSteps" -> addSteps(clusters.get(body.path("JobFlowId").asText()), body.path("Steps"));
             case "ListSteps" -> listSteps(clusters.get(body.path("ClusterId").asText()));
+            case "ListClusters" -> listClusters(body);
             case "DescribeCluster" -> describeCluster(clusters.get(body.path("ClusterId").asText()));
             case "TerminateJobFlows" -> {
-                body.path("JobFlowIds").forEach(id -> clusters.get(id.asText()).terminated = true);
+                body.path("JobFlowIds").forEach(id -> {
+                    Cluster c = clusters.get(id.asText());
+                    c.terminated = true;
+                    c.state = "TERMINATED";
+                });
                 yield JSON.createObjectNode();
             }
             default -> JSON.createObjectNode().put("__type", "UnknownOperationException");
@@ -196,8 +301,8 @@ public final class FakeEmrEndpoint implements AutoCloseable {
     }
 
     private JsonNode runJobFlow(JsonNode body) {
-        ClusterScript script = scripts.isEmpty() ? ClusterScript.completesAfter(1) : scripts.poll();
-        Cluster cluster = new Cluster("j-TEST" + (++clusterCounter), script);
+        Cluster cluster = new Cluster("j-TEST" + (++clusterCounter), body.path("Name").asText(), launchTime,
+                body.path("Instances").path("KeepJobFlowAliveWhenNoSteps").asBoolean(false), "STARTING");
         clusters.put(cluster.id, cluster);
         addSteps(cluster, body.path("Steps"));
         return JSON.createObjectNode().put("JobFlowId", cluster.id)
@@ -205,23 +310,27 @@ public final class FakeEmrEndpoint implements AutoCloseable {
     }
 
     private JsonNode addSteps(Cluster cluster, JsonNode steps) {
+        ClusterScript script = scripts.isEmpty() ? ClusterScript.completesAfter(1) : scripts.poll();
+        cluster.submissions.add(new Submission(script, cluster.steps.size(), steps.size()));
         ArrayNode ids = JSON.createArrayNode();
         steps.forEach(s -> {
             cluster.steps.add(s);
             ids.add("s-" + cluster.id + "-" + cluster.steps.size());
         });
+        cluster.state = "RUNNING";
         return JSON.createObjectNode().set("StepIds", ids);
     }
 
     private JsonNode listSteps(Cluster cluster) {
-        int poll = cluster.polls++;
+        cluster.polls++;
         ArrayNode out = JSON.createArrayNode();
         int n = cluster.steps.size();
         // EMR lists the newest step first.
         for (int i = n - 1; i >= 0; i--) {
             JsonNode step = cluster.steps.get(i);
-            String state = cluster.script.stateAt(poll, i, n);
-            ObjectNode timeline = JSON.createObjectNode().put("CreationDateTime", T0 + i);
+            String state = cluster.stateOf(i);
+            // Steps submitted together share their creation time, as on EMR (ids do not sort either).
+            ObjectNode timeline = JSON.createObjectNode().put("CreationDateTime", T0 + cluster.submissionOf(i));
             if (!state.equals("PENDING") && !state.equals("CANCELLED")) {
                 timeline.put("StartDateTime", T0 + 60 + 100 * i);
             }
@@ -242,16 +351,50 @@ public final class FakeEmrEndpoint implements AutoCloseable {
             summary.set("Status", status);
             out.add(summary);
         }
+        // Each poll moves every submission on; a cluster with nothing left to run waits or ends.
+        cluster.submissions.forEach(s -> s.polls++);
+        if (!cluster.terminated && !cluster.busy()) {
+            cluster.state = cluster.keepAlive ? "WAITING" : "TERMINATED";
+        }
         return JSON.createObjectNode().set("Steps", out);
     }
 
+    private JsonNode listClusters(JsonNode body) {
+        Set<String> states = new HashSet<>();
+        body.path("ClusterStates").forEach(st -> states.add(st.asText()));
+        List<Cluster> matching = clusters.values().stream()
+                .filter(c -> states.isEmpty() || states.contains(c.state)).toList();
+        int from = body.hasNonNull("Marker") ? Integer.parseInt(body.path("Marker").asText()) : 0;
+        int to = Math.min(matching.size(), from + listClustersPageSize);
+        ArrayNode out = JSON.createArrayNode();
+        for (Cluster c : matching.subList(from, to)) {
+            ObjectNode status = JSON.createObjectNode().put("State", c.state);
+            status.set("Timeline", JSON.createObjectNode().put("CreationDateTime", epochSeconds(c.created)));
+            ObjectNode summary = JSON.createObjectNode().put("Id", c.id).put("Name", c.name)
+                    .put("NormalizedInstanceHours", 8);
+            summary.set("Status", status);
+            out.add(summary);
+        }
+        ObjectNode page = JSON.createObjectNode();
+        page.set("Clusters", out);
+        if (to < matching.size()) {
+            page.put("Marker", String.valueOf(to));
+        }
+        return page;
+    }
+
     private JsonNode describeCluster(Cluster cluster) {
-        String[] reason = cluster.script.clusterReason(cluster.polls);
-        ObjectNode status = JSON.createObjectNode().put("State", "TERMINATED_WITH_ERRORS");
+        String[] reason = cluster.reasons().clusterReason(cluster.polls);
+        ObjectNode status = JSON.createObjectNode().put("State", cluster.state);
         status.set("StateChangeReason", JSON.createObjectNode().put("Code", reason[0]).put("Message", reason[1]));
-        ObjectNode c = JSON.createObjectNode().put("Id", cluster.id).put("Name", "cluster");
+        status.set("Timeline", JSON.createObjectNode().put("CreationDateTime", epochSeconds(cluster.created)));
+        ObjectNode c = JSON.createObjectNode().put("Id", cluster.id).put("Name", cluster.name);
         c.set("Status", status);
         return JSON.createObjectNode().set("Cluster", c);
+    }
+
+    private static double epochSeconds(Instant time) {
+        return time.getEpochSecond() + time.getNano() / 1e9;
     }
 
     @Override
