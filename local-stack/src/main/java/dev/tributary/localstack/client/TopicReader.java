@@ -62,9 +62,9 @@ public final class TopicReader implements AutoCloseable {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             Map<TopicPartition, Long> query = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
             partitions.forEach(p -> query.put(p, since.toEpochMilli()));
+            consumer.assign(partitions); // before asking for offsets: the consumer keeps stable offsets of its own only
             Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(query, KafkaCounters.TIMEOUT);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KafkaCounters.TIMEOUT);
-            consumer.assign(partitions);
             long count = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndTimestamp first = from.get(partition);

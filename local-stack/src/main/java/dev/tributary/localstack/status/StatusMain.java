@@ -119,7 +119,8 @@ public final class StatusMain implements Callable<Integer> {
         out.println();
         out.printf("%-34s %-22s %10s%n", "consumer group", "topics", "lag");
         for (KafkaCounters.GroupLag group : kafka.consumerGroupLag().values()) {
-            out.printf("%-34s %-22s %10d%n", group.groupId(), String.join(",", group.topics()), group.lag());
+            out.printf("%-34s %-22s %10d%n", group.groupId(),
+                    group.topics().isEmpty() ? "-" : String.join(",", group.topics()), group.lag());
         }
     }
 
