@@ -58,27 +58,34 @@ public final class KafkaCounters implements AutoCloseable {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** How far behind each consumer group of the stack is, summed over its partitions, by group id. */
-    public Map<String, GroupLag> consumerGroupLag() {
+    /**
+     * Where every consumer group of the stack stands: per partition, its committed offset and the partition's last
+     * stable offset. The difference counts offsets, not records: a topic written with transactions (stream-enrich's
+     * outputs) has a commit marker after each transaction, which a consumer never receives, so a group that has
+     * read everything can stand one offset short. {@link TopicReader#recordsBetween} counts the records.
+     */
+    public Map<String, List<PartitionLag>> consumerGroupOffsets() {
         Collection<GroupListing> groups = get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all());
-        Map<String, GroupLag> lags = new TreeMap<>();
+        Map<String, List<PartitionLag>> lags = new TreeMap<>();
         for (GroupListing group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     get(admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata());
             committed.values().removeIf(Objects::isNull);
             Map<TopicPartition, Long> ends = latest(committed.keySet());
-            long lag = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                lag += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
-            }
-            List<String> topics = committed.keySet().stream().map(TopicPartition::topic).distinct().sorted().toList();
-            lags.put(group.groupId(), new GroupLag(group.groupId(), topics, lag));
+            lags.put(group.groupId(), committed.entrySet().stream()
+                    .map(e -> new PartitionLag(e.getKey(), e.getValue().offset(), ends.getOrDefault(e.getKey(),
+                            e.getValue().offset())))
+                    .sorted(Comparator.comparing(l -> l.partition().toString()))
+                    .toList());
         }
         return lags;
     }
 
-    /** One consumer group: the topics it has committed offsets on and the records it has yet to read. */
-    public record GroupLag(String groupId, List<String> topics, long lag) {
+    /** One partition of a consumer group: its committed offset and the partition's last stable offset. */
+    public record PartitionLag(TopicPartition partition, long committed, long end) {
+        public long offsets() {
+            return Math.max(0, end - committed);
+        }
     }
 
     private Map<TopicPartition, Long> latest(Collection<TopicPartition> partitions) {

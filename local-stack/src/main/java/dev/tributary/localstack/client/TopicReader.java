@@ -86,6 +86,46 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /** Beyond this many offsets behind, a partition's lag is its offset difference (markers are noise there). */
+    static final long COUNT_UP_TO = 10_000;
+
+    /**
+     * The committed records between each partition's {@code committed} and {@code end} offsets: what a consumer group
+     * really has left to read. Read up to {@link #COUNT_UP_TO} offsets per partition; further behind, the offset
+     * difference is the answer.
+     */
+    public static long recordsBetween(String bootstrapServers, List<KafkaCounters.PartitionLag> lags) {
+        List<KafkaCounters.PartitionLag> toRead = lags.stream()
+                .filter(l -> l.offsets() > 0 && l.offsets() <= COUNT_UP_TO).toList();
+        long records = lags.stream().filter(l -> l.offsets() > COUNT_UP_TO)
+                .mapToLong(KafkaCounters.PartitionLag::offsets).sum();
+        if (toRead.isEmpty()) {
+            return records;
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = toRead.stream().map(KafkaCounters.PartitionLag::partition).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = new java.util.HashMap<>();
+            for (KafkaCounters.PartitionLag lag : toRead) {
+                consumer.seek(lag.partition(), lag.committed());
+                end.put(lag.partition(), lag.end());
+            }
+            Instant deadline = Instant.now().plus(KafkaCounters.TIMEOUT);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("counting consumer lag took longer than "
+                            + KafkaCounters.TIMEOUT.toSeconds() + " s");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records++;
+                    }
+                }
+            }
+            return records;
+        }
+    }
+
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -133,7 +133,7 @@ final class DemoRun {
                 return table.shortfalls();
             }
             s3Row(s3, "batch", ENRICHED_ARCHIVE, keysBefore, expected.goodEvents());
-            s3Row(s3, "batch", SHREDDED_ARCHIVE, keysBefore, null);
+            s3Row(s3, "batch", SHREDDED_ARCHIVE, keysBefore, expected.shreddedLines());
             s3Row(s3, "batch", SHREDDED_BAD, keysBefore, null);
 
             Map<String, Long> rowsAfter = warehouse.tableRows();

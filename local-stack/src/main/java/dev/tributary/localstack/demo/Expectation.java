@@ -1,7 +1,6 @@
 package dev.tributary.localstack.demo;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a sample must produce at each stage if nothing is lost: the demo compares every count it observes with these.
@@ -25,7 +24,8 @@ public record Expectation(int requests, int rawRecords, int goodEvents, Map<Stri
         return badRowsByType.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    public Map<String, Integer> sortedBadRowsByType() {
-        return new TreeMap<>(badRowsByType);
+    /** Lines the shredder writes: one per atomic event and one per entity (each entity table's rows). */
+    public int shreddedLines() {
+        return goodEvents + entityRows.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +89,7 @@ public final class StatusMain implements Callable<Integer> {
         }
         boolean up = printHealth(stack, health);
         try (KafkaCounters kafka = new KafkaCounters(stack.kafkaBootstrap())) {
-            printLag(kafka);
+            printLag(stack, kafka);
             printRates(stack, kafka);
         } catch (RuntimeException e) {
             err.println("pipeline status: Kafka at " + stack.kafkaBootstrap() + " (--kafka-port): " + e.getMessage());
@@ -115,13 +116,15 @@ public final class StatusMain implements Callable<Integer> {
         return health.statusCode() == 200;
     }
 
-    private void printLag(KafkaCounters kafka) {
+    private void printLag(StackAddresses stack, KafkaCounters kafka) {
         out.println();
-        out.printf("%-34s %-22s %10s%n", "consumer group", "topics", "lag");
-        for (KafkaCounters.GroupLag group : kafka.consumerGroupLag().values()) {
-            out.printf("%-34s %-22s %10d%n", group.groupId(),
-                    group.topics().isEmpty() ? "-" : String.join(",", group.topics()), group.lag());
-        }
+        out.printf("%-34s %-22s %12s%n", "consumer group", "topics", "lag (records)");
+        kafka.consumerGroupOffsets().forEach((group, partitions) -> {
+            String topics = partitions.stream().map(p -> p.partition().topic()).distinct().sorted()
+                    .collect(Collectors.joining(","));
+            out.printf("%-34s %-22s %12d%n", group, topics.isEmpty() ? "-" : topics,
+                    TopicReader.recordsBetween(stack.kafkaBootstrap(), partitions));
+        });
     }
 
     private void printRates(StackAddresses stack, KafkaCounters kafka) {
