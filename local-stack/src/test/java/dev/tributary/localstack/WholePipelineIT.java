@@ -21,7 +21,6 @@ import dev.tributary.localstack.demo.DemoMain;
 import dev.tributary.localstack.demo.SampleTraffic;
 import dev.tributary.localstack.status.StatusMain;
 import dev.tributary.schemas.avro.CollectorPayload;
-import dev.tributary.schemas.avro.EnrichedEvent;
 import dev.tributary.schemas.enriched.EnrichedTsv;
 import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
 import dev.tributary.schemas.serde.AvroDeserializer;
@@ -262,7 +261,8 @@ class WholePipelineIT {
         Map<String, Row> rows = parse(table);
 
         // What the demo sent and what the collector answered: the sample is fixed by its seed.
-        int requests = SampleTraffic.generate(seed, events, UUID::randomUUID, Instant.now()).requests().size();
+        SampleTraffic.Sample sample = SampleTraffic.generate(seed, events, UUID::randomUUID, Instant.now());
+        int requests = sample.requests().size();
         assertThat(rows.get("requests answered 200").count()).isEqualTo(requests);
         assertThat(rows.keySet()).noneMatch(item -> item.startsWith("requests answered") && !item.endsWith(" 200"));
 
@@ -307,9 +307,12 @@ class WholePipelineIT {
                         .isEqualTo(delta(rowsAfter, rowsBefore, tableName));
             }
         }
-        assertThat(rows.keySet()).contains("atomic.com_snowplowanalytics_snowplow_web_page_1",
-                "atomic.com_snowplowanalytics_snowplow_mobile_context_1",
-                "atomic.com_snowplowanalytics_mobile_screen_view_1", "atomic.nl_basjes_yauaa_context_1");
+        assertThat(sample.expected().entityRows()).containsKeys("com_snowplowanalytics_snowplow_web_page_1",
+                "com_snowplowanalytics_snowplow_link_click_1", "com_snowplowanalytics_snowplow_mobile_context_1",
+                "com_snowplowanalytics_mobile_screen_view_1", "nl_basjes_yauaa_context_1");
+        sample.expected().entityRows().forEach((tableName, count) ->
+                assertThat(rows.get("atomic." + tableName)).as("row of atomic.%s", tableName).isNotNull()
+                        .extracting(Row::count).isEqualTo((long) count));
         assertThat(rows.values()).noneMatch(Row::shortfall);
         assertThat(table).contains("-- events per type", "-- top browsers (YAUAA context)");
     }

@@ -151,8 +151,11 @@ public final class SampleTraffic {
         int brokenAt = Math.max(1, events / (BROKEN_ORDER.size() + 1));
         int nextBroken = brokenAt;
         int broken = 0;
+        boolean appUsed = false;
         while (goodEvents < events) {
-            if (random.nextInt(5) == 0) {
+            // About one session in five is in the app; at least one past half-way, so every sample shows some.
+            if (random.nextInt(5) == 0 || !appUsed && goodEvents >= events / 2) {
+                appUsed = true;
                 appSession(events);
             } else {
                 webVisit(events);

@@ -91,9 +91,11 @@ class SampleTrafficTest {
         assertThat(entities).isEqualTo(expected.entityRows());
     }
 
-    @Test
-    void aDefaultSampleHasEveryKindOfTraffic() throws IOException {
-        SampleTraffic.Sample sample = SampleTraffic.generate(42, 200, counter(), START);
+    /** The default sample, and the one WholePipelineIT runs. */
+    @ParameterizedTest(name = "seed {0}, {1} events")
+    @org.junit.jupiter.params.provider.CsvSource({"42, 200", "7, 60"})
+    void theDemosSamplesHaveEveryKindOfTraffic(long seed, int events) throws IOException {
+        SampleTraffic.Sample sample = SampleTraffic.generate(seed, events, counter(), START);
         Set<String> types = new HashSet<>();
         Set<String> agents = new HashSet<>();
         Set<String> referrers = new HashSet<>();
