@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -96,12 +98,20 @@ class WholePipelineIT {
     }
 
     @AfterAll
-    void stopStack() {
+    void stopStack() throws IOException {
         if (s3 != null) {
             s3.close();
         }
         if (stack != null) {
             stack.close();
+        }
+        // The stack's data goes; the batch and demo logs beside it stay for whoever reads a failure.
+        if (dataDir != null && Files.exists(dataDir)) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 
