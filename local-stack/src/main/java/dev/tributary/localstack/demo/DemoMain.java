@@ -2,22 +2,26 @@ package dev.tributary.localstack.demo;
 
 import dev.tributary.localstack.client.StackAddresses;
 import dev.tributary.localstack.client.StackOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Entry point of {@code ./pipeline demo}: sends a seeded sample of tracker traffic to a running stack and shows what
@@ -95,7 +99,23 @@ public final class DemoMain implements Callable<Integer> {
         SampleTraffic.Sample sample = SampleTraffic.generate(seed, events, UUID::randomUUID,
                 Instant.now().minusSeconds(events + 60L));
         DemoRun run = new DemoRun(stack, new BatchScript(pipelineScript), wait, out, err);
-        List<StageRow> shortfalls = run.run(sample);
+        List<StageRow> shortfalls;
+        try {
+            shortfalls = run.run(sample);
+        } catch (SQLException e) {
+            err.println("pipeline demo: PostgreSQL at " + stack.jdbcUrl() + " (--postgres-port): " + e.getMessage());
+            return 1;
+        } catch (SdkException e) {
+            err.println("pipeline demo: S3 at " + stack.s3Endpoint() + ", bucket " + stack.bucket()
+                    + " (--s3-port, --bucket): " + e.getMessage());
+            return 1;
+        } catch (KafkaException | IllegalStateException e) {
+            err.println("pipeline demo: Kafka at " + stack.kafkaBootstrap() + " (--kafka-port): " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("pipeline demo: " + e.getMessage());
+            return 1;
+        }
         if (shortfalls.isEmpty()) {
             err.println("pipeline demo: every stage got everything the sample sent");
             return 0;
