@@ -100,6 +100,9 @@ public final class LocalStack implements Callable<Integer> {
         }, "local-stack-shutdown"));
 
         stack.endpoints().forEach(System.out::println);
+        // Not a server: where `./pipeline batch` (one run per call) stages, shreds and archives, loading the
+        // postgres above (schema atomic). Listed so that every address the quickstart uses is on this screen.
+        System.out.println(new Endpoint("batch", "s3://" + settings.bucket() + "/batch/"));
         System.out.println("ready: data in " + settings.dataDir() + " (Ctrl-C to stop)");
         System.out.flush();
         stopped.await();

@@ -69,11 +69,12 @@ class PipelineScriptIT {
 
         Map<String, String> first = start(ports);
         assertThat(first).containsOnlyKeys("kafka", "schema-registry", "s3", "postgres", "collector", "stream-enrich",
-                "s3-loader-enriched", "s3-loader-bad", "s3-loader-raw", "health");
+                "s3-loader-enriched", "s3-loader-bad", "s3-loader-raw", "health", "batch");
         assertThat(first.get("health")).isEqualTo("http://localhost:" + ports.get(15) + "/health");
         assertThat(first).containsEntry("s3-loader-enriched", "s3://tributary/enriched/")
                 .containsEntry("s3-loader-bad", "s3://tributary/bad/")
-                .containsEntry("s3-loader-raw", "s3://tributary/raw/");
+                .containsEntry("s3-loader-raw", "s3://tributary/raw/")
+                .containsEntry("batch", "s3://tributary/batch/");
         assertThat(first.get("kafka")).isEqualTo("localhost:" + ports.get(1));
         assertThat(first.get("schema-registry")).isEqualTo("http://localhost:" + ports.get(5));
         assertThat(first.get("s3")).isEqualTo("http://localhost:" + ports.get(7));
