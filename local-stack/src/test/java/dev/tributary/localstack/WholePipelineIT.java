@@ -14,11 +14,11 @@ import com.snowplowanalytics.snowplow.tracker.emitter.BatchEmitter;
 import com.snowplowanalytics.snowplow.tracker.events.PageView;
 import com.snowplowanalytics.snowplow.tracker.events.SelfDescribing;
 import com.snowplowanalytics.snowplow.tracker.events.Structured;
-import com.snowplowanalytics.snowplow.tracker.http.AbstractHttpClientAdapter;
 import com.snowplowanalytics.snowplow.tracker.payload.SelfDescribingJson;
 import dev.tributary.infra.net.BindAddress;
 import dev.tributary.localstack.demo.DemoMain;
 import dev.tributary.localstack.demo.SampleTraffic;
+import dev.tributary.trigger.events.JdkHttpAdapter;
 import dev.tributary.localstack.status.StatusMain;
 import dev.tributary.schemas.avro.CollectorPayload;
 import dev.tributary.schemas.enriched.EnrichedTsv;
@@ -125,7 +125,7 @@ class WholePipelineIT {
         Map<String, Set<String>> before = keysByPrefix();
 
         // The Snowplow Java tracker, unchanged, batching its events into tp2 POSTs.
-        BatchEmitter emitter = new BatchEmitter(new NetworkConfiguration(new JdkHttpAdapter(endpoints.get("collector"))),
+        BatchEmitter emitter = new BatchEmitter(new NetworkConfiguration(new JdkHttpAdapter(endpoints.get("collector"), Duration.ofSeconds(10))),
                 new EmitterConfiguration().batchSize(5));
         Tracker tracker = new Tracker(new TrackerConfiguration("e2e", "tracker-shop"), emitter);
         List<String> good = new ArrayList<>();
@@ -462,41 +462,5 @@ class WholePipelineIT {
 
     private static SelfDescribingJson webPage() {
         return new SelfDescribingJson(WEB_PAGE, Map.of("id", UUID.randomUUID().toString()));
-    }
-
-    /** The tracker's HTTP transport on the JDK client (its OkHttp/Apache adapters are optional dependencies). */
-    private static final class JdkHttpAdapter extends AbstractHttpClientAdapter {
-        private final HttpClient client = HttpClient.newHttpClient();
-
-        JdkHttpAdapter(String url) {
-            super(url);
-        }
-
-        @Override
-        public Object getHttpClient() {
-            return client;
-        }
-
-        @Override
-        protected int doPost(String url, String payload) {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
-        }
-
-        @Override
-        protected int doGet(String url) {
-            return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-        }
-
-        private int send(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
     }
 }

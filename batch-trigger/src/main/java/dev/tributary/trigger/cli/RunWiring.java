@@ -71,6 +71,12 @@ final class RunWiring {
     }
 
     ExitCode run(RunOptions options, OptionalInt monitoringPort) throws InterruptedException {
+        Optional<String> persistentProblem = PersistentJobflow.problem(options.usePersistentJobflow(),
+                options.persistentJobflowDuration(), options.runner() == RunCommand.Runner.emr);
+        if (persistentProblem.isPresent()) {
+            environment.err().println(persistentProblem.get());
+            return ExitCode.FAILURE;
+        }
         TriggerConfig config;
         List<StorageTarget> targets;
         String resolverJson;

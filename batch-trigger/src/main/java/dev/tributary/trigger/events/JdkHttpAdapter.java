@@ -15,15 +15,15 @@ import java.util.concurrent.TimeoutException;
  * The tracker's HTTP transport on the JDK client (its OkHttp and Apache adapters are optional dependencies we do not
  * ship), with one deadline per request covering connect, send and response, so a collector that accepts connections
  * and never answers costs {@code timeout} and no more. Answers the status, or -1 when no answer came; the reason is
- * kept for the caller's single log line.
+ * kept for the caller's single log line. Public for the end-to-end tests that drive a tracker against a stack.
  */
-final class JdkHttpAdapter extends AbstractHttpClientAdapter {
+public final class JdkHttpAdapter extends AbstractHttpClientAdapter {
 
     private final HttpClient client;
     private final Duration timeout;
     private volatile String lastFailure = "";
 
-    JdkHttpAdapter(String collectorUrl, Duration timeout) {
+    public JdkHttpAdapter(String collectorUrl, Duration timeout) {
         super(collectorUrl);
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout)

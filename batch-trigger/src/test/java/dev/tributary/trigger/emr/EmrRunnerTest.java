@@ -43,6 +43,7 @@ class EmrRunnerTest {
     static final Duration POLL = Duration.ofSeconds(60);
 
     FakeEmrEndpoint endpoint;
+    FakeEmrEndpoint.SdkClient sdk;
     EmrClient client;
     RecordingSleeper sleeper = new RecordingSleeper();
     ByteArrayOutputStream progressOut = new ByteArrayOutputStream();
@@ -50,20 +51,14 @@ class EmrRunnerTest {
     @BeforeEach
     void start() throws Exception {
         endpoint = new FakeEmrEndpoint();
-        // The endpoint reaches the client the way it does in production: through the SDK's own setting.
-        System.setProperty("aws.endpointUrlEmr", endpoint.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        client = EmrClientFactory.create("eu-west-1", dev.tributary.trigger.config.AwsCredentialsSource.defaultChain());
+        sdk = endpoint.sdkClient("eu-west-1");
+        client = sdk.emr();
     }
 
     @AfterEach
     void stop() {
-        client.close();
+        sdk.close();
         endpoint.close();
-        System.clearProperty("aws.endpointUrlEmr");
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     EmrRunner runner(Backoff backoff) {

@@ -6,22 +6,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tributary.trigger.config.AwsCredentialsSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.emr.EmrClient;
 
 /**
  * A test endpoint speaking the EMR JSON 1.1 protocol ({@code POST /}, {@code X-Amz-Target: ElasticMapReduce.<Op>},
@@ -400,5 +402,28 @@ public final class FakeEmrEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /**
+     * An SDK client pointed here the way production points one at EMR: through the SDK's own endpoint setting
+     * ({@code aws.endpointUrlEmr}, the system-property form of {@code AWS_ENDPOINT_URL_EMR}), with test credentials
+     * from the default chain. {@link SdkClient#close()} closes the client and clears the settings again.
+     */
+    public SdkClient sdkClient(String region) {
+        System.setProperty("aws.endpointUrlEmr", endpoint().toString());
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        return new SdkClient(EmrClientFactory.create(region, AwsCredentialsSource.defaultChain()));
+    }
+
+    /** The client of {@link #sdkClient(String)}. */
+    public record SdkClient(EmrClient emr) implements AutoCloseable {
+        @Override
+        public void close() {
+            emr.close();
+            System.clearProperty("aws.endpointUrlEmr");
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
     }
 }

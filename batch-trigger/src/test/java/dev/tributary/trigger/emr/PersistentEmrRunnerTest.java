@@ -41,6 +41,7 @@ class PersistentEmrRunnerTest {
     static final String SPARK = "[shred] spark: Shred Enriched Events";
 
     FakeEmrEndpoint endpoint;
+    FakeEmrEndpoint.SdkClient sdk;
     EmrClient client;
     RecordingSleeper sleeper = new RecordingSleeper();
     ByteArrayOutputStream progressOut = new ByteArrayOutputStream();
@@ -48,19 +49,14 @@ class PersistentEmrRunnerTest {
     @BeforeEach
     void start() throws Exception {
         endpoint = new FakeEmrEndpoint();
-        System.setProperty("aws.endpointUrlEmr", endpoint.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        client = EmrClientFactory.create("eu-west-1", dev.tributary.trigger.config.AwsCredentialsSource.defaultChain());
+        sdk = endpoint.sdkClient("eu-west-1");
+        client = sdk.emr();
     }
 
     @AfterEach
     void stop() {
-        client.close();
+        sdk.close();
         endpoint.close();
-        System.clearProperty("aws.endpointUrlEmr");
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     PersistentEmrRunner runner(Optional<Duration> maxAge, Backoff backoff) {

@@ -31,15 +31,20 @@ public final class BucketObjects implements AutoCloseable {
     private final Map<String, Long> lines = new HashMap<>();
 
     public BucketObjects(String endpoint, String bucket) {
+        this.s3 = client(endpoint);
+        this.bucket = bucket;
+    }
+
+    /** An S3 client for the stack's S3 server at {@code endpoint}, configured as the README tells users to. */
+    public static S3Client client(String endpoint) {
         // The stack's S3 takes any credentials; path-style because the bucket is not a DNS name on localhost.
-        this.s3 = S3Client.builder()
+        return S3Client.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        this.bucket = bucket;
     }
 
     /** Every key under {@code prefix}, sorted. */
