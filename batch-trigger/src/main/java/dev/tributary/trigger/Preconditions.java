@@ -38,7 +38,11 @@ public final class Preconditions {
         }
         List<S3Object> snapshot = plan.stagingStreamEnrich()
                 ? staging.snapshot(b.enriched().stream(), b.enriched().good()) : List.of();
-        if (plan.shred() && !folders.isEmpty(b.shredded().good()) && !interruptedShredOnly(plan, b, zone)) {
+        List<S3Object> interruptedShred = List.of();
+        if (plan.shred() && !folders.isEmpty(b.shredded().good())) {
+            interruptedShred = interruptedShredOnly(plan, b, zone);
+        }
+        if (plan.shred() && interruptedShred.isEmpty() && !folders.isEmpty(b.shredded().good())) {
             throw RunFailure.directoryNotEmpty("shredded.good " + b.shredded().good() + " is not empty: a previous "
                     + "run is ongoing or was interrupted (resume it with --resume-from rdb_load, or archive it)");
         }
@@ -63,25 +67,39 @@ public final class Preconditions {
                         + " to " + (plan.rdbLoad() && !plan.shred() ? "load" : "archive"));
             }
         }
-        return new PreparedRun(ctx, snapshot, enrichedRun, shreddedRun);
+        return new PreparedRun(ctx, snapshot, enrichedRun, shreddedRun, interruptedShred);
+    }
+
+    /**
+     * Deletes what an interrupted shred left in {@code shredded.good/run=<id>/} before the run shreds that id again.
+     * The local shredder would replace the folder itself, but on EMR S3DistCp copies the new part files beside the
+     * old ones (Spark names them per job), so without this a resumed run would load the first attempt's rows too.
+     *
+     * @return how many objects were deleted
+     */
+    public int removeInterruptedShred(PreparedRun prepared) {
+        return folders.delete(prepared.interruptedShred(),
+                prepared.context().config().aws().s3().buckets().shredded().good().bucket());
     }
 
     /**
      * Resuming from shred, shredded.good may hold exactly one thing: the folder of the enriched run being resumed,
-     * without {@code shredding_complete.json}, which is what a shredder killed while writing straight to S3 (the
-     * local runner) leaves. The shredder deletes such a folder and shreds the run again under the same id.
+     * without {@code shredding_complete.json}, which is what a shred killed while writing to S3 leaves (the local
+     * shredder writes there directly; on EMR, a cluster lost during the copy back from HDFS). Returns those objects,
+     * or nothing when shredded.good holds anything else.
      */
-    private boolean interruptedShredOnly(StepPlan plan, TriggerConfig.Buckets b, ZoneId zone) {
+    private List<S3Object> interruptedShredOnly(StepPlan plan, TriggerConfig.Buckets b, ZoneId zone) {
         if (plan.stagingStreamEnrich()) {
-            return false;
+            return List.of();
         }
         Optional<RunId> resumed = folders.latestRun(b.enriched().good(), "", zone);
         if (resumed.isEmpty()) {
-            return false;
+            return List.of();
         }
         String runPrefix = b.shredded().good().folder(resumed.get().folderName()).prefix();
         List<S3Object> leftovers = folders.objects(b.shredded().good(), "");
-        return leftovers.stream().allMatch(o -> o.key().startsWith(runPrefix))
+        boolean interrupted = leftovers.stream().allMatch(o -> o.key().startsWith(runPrefix))
                 && leftovers.stream().noneMatch(o -> o.key().equals(runPrefix + "shredding_complete.json"));
+        return interrupted ? leftovers : List.of();
     }
 }

@@ -59,6 +59,11 @@ public final class TriggerRun {
                 + String.join(" -> ", ctx.plan().activeSteps()));
         try {
             PreparedRun prepared = preconditions.check(ctx);
+            if (!prepared.interruptedShred().isEmpty()) {
+                progress.line("shred: deleting the " + prepared.interruptedShred().size() + " objects an interrupted "
+                        + "shred of this run left in shredded.good (no shredding_complete.json)");
+                preconditions.removeInterruptedShred(prepared);
+            }
             progress.listener().runStarted(ctx.runId().value(), runner.name(), ctx.plan().activeSteps());
             RunResult result = runner.run(prepared);
             return finish(ctx, ExitCode.SUCCESS, null, result.steps(), result.counts(), result.clusterId(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -74,6 +75,15 @@ public final class S3Folders {
             }
         }
         return Optional.empty();
+    }
+
+    /** Deletes each object, one request per key with the usual retries; returns how many were deleted. */
+    public int delete(List<S3Object> objects, String bucket) {
+        for (S3Object o : objects) {
+            retry.call("delete " + o.key(), () -> s3.deleteObject(DeleteObjectRequest.builder()
+                    .bucket(bucket).key(o.key()).build()));
+        }
+        return objects.size();
     }
 
     static boolean isData(String key) {

@@ -187,6 +187,30 @@ class RunCommandEmrTest {
     }
 
     @Test
+    void resumingFromShredDeletesWhatAnInterruptedShredLeftBeforeTheClusterCopiesTheNewOutput() throws Exception {
+        put(s3, "enriched/good/run=2026-11-30-09-00-00/a.gz", "a");
+        put(s3, "shredded/good/run=2026-11-30-09-00-00/atomic-events/part-00000-first-attempt.gz", "a");
+
+        assertThat(run("-f", "shred")).as(cli.err()).isZero();
+
+        // S3DistCp would copy the new attempt's part files beside the old ones, which rdb_load would then load too.
+        assertThat(keys(s3, "shredded/good/")).isEmpty();
+        assertThat(cli.out()).contains("deleting the 1 objects an interrupted shred of this run left in shredded.good");
+        assertThat(emr.requests("RunJobFlow")).hasSize(1);
+    }
+
+    @Test
+    void aShreddedRunThatCompletedIsNotAnInterruptedShred() throws Exception {
+        put(s3, "enriched/good/run=2026-11-30-09-00-00/a.gz", "a");
+        put(s3, "shredded/good/run=2026-11-30-09-00-00/atomic-events/part-0.gz", "a");
+        put(s3, "shredded/good/run=2026-11-30-09-00-00/shredding_complete.json", "{}");
+
+        assertThat(run("-f", "shred")).isEqualTo(4);
+        assertThat(keys(s3, "shredded/good/")).hasSize(2);
+        assertThat(emr.requests()).isEmpty();
+    }
+
+    @Test
     void aBadPollIntervalIsAUsageErrorWithExitOne() {
         assertThat(run("--poll-interval", "soon")).isEqualTo(1);
         assertThat(cli.err()).contains("expected a duration like 60s, 5m or 1h, got \"soon\"");
