@@ -5,6 +5,7 @@ import dev.tributary.schemas.avro.CollectorPayload;
 import dev.tributary.schemas.badrows.Processor;
 import dev.tributary.schemas.badrows.SizeViolation;
 import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
+import dev.tributary.schemas.registry.SubjectNameStrategy;
 import dev.tributary.schemas.serde.AvroSerializer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +79,8 @@ public final class KafkaSink implements Sink, AutoCloseable {
     public KafkaSink(SinkSettings settings, int maxPayloadSize, Processor processor, SinkListener listener) {
         this.settings = settings;
         this.listener = listener;
-        AvroSerializer<CollectorPayload> serializer =
-                new AvroSerializer<>(new HttpSchemaRegistryClient(URI.create(settings.schemaRegistryUrl())));
+        HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(URI.create(settings.schemaRegistryUrl()));
+        AvroSerializer<CollectorPayload> serializer = new AvroSerializer<>(registry);
         this.splitter = new PayloadSplitter(p -> serializer.serialize(settings.goodTopic(), p),
                 settings.maxRecordBytes(), maxPayloadSize, processor);
         Properties producerProperties = ProducerSettings.of(settings, "tributary-collector-" + UUID.randomUUID());
@@ -96,6 +97,30 @@ public final class KafkaSink implements Sink, AutoCloseable {
         this.budget = new ByteBudget(settings.maxBufferedBytes());
         this.brokerProbe = new BrokerProbe(producerProperties, settings.goodTopic(), healthy, PROBE_INTERVAL,
                 settings.maxBlock().compareTo(PROBE_INTERVAL) < 0 ? settings.maxBlock() : PROBE_INTERVAL);
+        warmUp(registry);
+    }
+
+    /**
+     * Registers the payload schema and fetches both topics' metadata in the background, so the first tracker
+     * request after a start does not pay for them (on a busy machine that took seconds, longer than some
+     * trackers wait). Its own thread, not a sender: with the broker down it blocks up to {@code max.block.ms}.
+     * A failure changes nothing: the first request does the same work and reports it.
+     */
+    private void warmUp(HttpSchemaRegistryClient registry) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                registry.register(SubjectNameStrategy.TOPIC_NAME.subject(settings.goodTopic(), false,
+                        CollectorPayload.getClassSchema()), CollectorPayload.getClassSchema());
+                producer.partitionsFor(settings.goodTopic());
+                producer.partitionsFor(settings.badTopic());
+                LOG.atDebug().log("sink warmed up: schema registered, topic metadata fetched");
+            } catch (RuntimeException e) {
+                LOG.atInfo().addKeyValue("reason", e.getMessage())
+                        .log("sink warm-up did not finish; the first request will retry it");
+            }
+        }, "collector-sink-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** Bytes of accepted requests not yet answered by Kafka; never above {@link #maxBufferedBytes()}. */
