@@ -133,9 +133,10 @@ public final class S3Loader implements AutoCloseable {
                 new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()));
         Thread thread = daemon(loop, config.name() + "-consumer");
         thread.start();
-        LOG.info("loader_started loader={} purpose={} topic={} destination=s3://{}/{} encryption={}", config.name(),
-                config.purpose(), config.input().topic(), config.s3().bucket(), keys.root(),
-                config.encryption().mode().configValue());
+        LOG.atInfo().addKeyValue("loader", config.name()).addKeyValue("purpose", config.purpose())
+                .addKeyValue("topic", config.input().topic())
+                .addKeyValue("destination", "s3://" + config.s3().bucket() + "/" + keys.root())
+                .addKeyValue("encryption", config.encryption().mode().configValue()).log("loader started");
         return new S3Loader(config, loop, thread, uploads, compressors, badRows, s3, ownsS3, metrics);
     }
 
@@ -250,6 +251,6 @@ public final class S3Loader implements AutoCloseable {
         if (ownsS3) {
             s3.close();
         }
-        LOG.info("loader_stopped loader={}", config.name());
+        LOG.atInfo().addKeyValue("loader", config.name()).log("loader stopped");
     }
 }

@@ -16,11 +16,13 @@ import dev.tributary.loader.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * The SSE-C key goes to S3 with every request and nowhere else: not into any log line (at any level, stack traces
@@ -67,13 +69,30 @@ class SecretsInLogsTest {
 
         // The SDK did log the signed requests, only not the key (the guard capped the signer and said so).
         assertThat(captured.list).anySatisfy(e -> assertThat(e.getLoggerName()).startsWith("software.amazon.awssdk"));
-        assertThat(captured.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .startsWith("sse_c_signer_debug_capped"));
+        assertThat(captured.list).anySatisfy(e -> {
+            assertThat(e.getFormattedMessage()).isEqualTo("SSE-C signer DEBUG logging capped at INFO");
+            assertThat(pairs(e)).containsEntry("loader", config.name())
+                    .containsEntry("reason", "its DEBUG lines carry the SSE-C key")
+                    .containsKey("signer_logger");
+            assertThat(pairs(e).get("signer_logger")).isIn(signers.stream().map(Logger::getName).toList());
+        });
         for (ILoggingEvent event : captured.list) {
-            String text = event.getFormattedMessage()
+            // Everything a log line carries: the message, its key-value pairs (fields) and any stack trace.
+            String text = event.getFormattedMessage() + " " + pairs(event)
                     + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
             assertThat(text).doesNotContain(CUSTOMER_KEY);
         }
         assertThat(outcome).singleElement().asString().doesNotContain(CUSTOMER_KEY);
+    }
+
+    /** The event's SLF4J key-value pairs, values as the layout writes them. */
+    private static Map<String, String> pairs(ILoggingEvent event) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (event.getKeyValuePairs() != null) {
+            for (KeyValuePair kv : event.getKeyValuePairs()) {
+                pairs.put(kv.key, String.valueOf(kv.value));
+            }
+        }
+        return pairs;
     }
 }

@@ -147,7 +147,7 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
         try (S3Client s3 = location instanceof RunLocation.S3 ? (s3Override != null ? s3Override : S3ClientFactory.fromEnvironment(env)) : null) {
             List<RunFolder> runs = runs(storage(location, s3));
             if (runs.isEmpty()) {
-                LOG.info("event=no_runs location={}", location);
+                LOG.atInfo().addKeyValue("location", location).log("no runs to load");
                 return OK;
             }
             List<LoadOutcome> outcomes = new WarehouseLoader(igluResolver, options, s3Region, Clock.systemUTC())
@@ -159,7 +159,8 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
             }
             return OK;
         } catch (LoadException | IOException e) {
-            LOG.error("event=load_failed error=\"{}\"", e.getMessage(), e);
+            // The layout writes the exception as the line's own error and stack fields.
+            LOG.atError().setCause(e).log("load failed");
             err.println("Load failed: " + e.getMessage());
             return FAILED;
         }
@@ -222,7 +223,8 @@ public final class WarehouseLoaderCli implements Callable<Integer> {
             if (candidate.isComplete()) {
                 runs.add(candidate);
             } else {
-                LOG.warn("event=run_skipped run={} reason=\"no {} yet\"", candidate, ShreddedLayout.SHREDDING_COMPLETE);
+                LOG.atWarn().addKeyValue("run", candidate)
+                        .addKeyValue("reason", "no " + ShreddedLayout.SHREDDING_COMPLETE + " yet").log("run skipped");
             }
         }
         return runs;

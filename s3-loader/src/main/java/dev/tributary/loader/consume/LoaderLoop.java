@@ -145,7 +145,8 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                     if (!state.waiting.isEmpty()) {
                         consumer.pause(List.of(state.partition));
                         state.paused = true;
-                        LOG.info("partition_paused loader={} partition={} reason=uploads_behind", name, state.partition);
+                        LOG.atInfo().addKeyValue("loader", name).addKeyValue("partition", state.partition)
+                                .addKeyValue("reason", "uploads_behind").log("partition paused");
                     }
                 }
                 afterPoll();
@@ -155,7 +156,8 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             // A crash: nothing is flushed and nothing more is committed; the next owner replays from the last commit.
             failure = e;
             running = false;
-            LOG.error("loader_failed loader={} error=\"{}\"", name, e.toString(), e);
+            // The layout writes the throwable as the line's own error and stack fields.
+            LOG.atError().addKeyValue("loader", name).setCause(e).log("loader failed");
             partitions.values().forEach(s -> s.cancelled.set(true));
         } finally {
             closeQuietly();
@@ -210,8 +212,9 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         }
         if (steps.open() != null) {
             if (steps.open().straddles()) {
-                LOG.warn("stored_range_straddles_position loader={} partition={} range={}-{} offset={}", name,
-                        s.partition, steps.open().pinnedTo().first(), steps.open().pinnedTo().last(), offset);
+                LOG.atWarn().addKeyValue("loader", name).addKeyValue("partition", s.partition)
+                        .addKeyValue("range", steps.open().pinnedTo().first() + "-" + steps.open().pinnedTo().last())
+                        .addKeyValue("offset", offset).log("stored range straddles position");
             }
             s.open = new BatchBuilder(record.topic(), record.partition(), offset, now, compressor, buffer.gzipLevel());
         }
@@ -258,8 +261,10 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         metrics.batchWritten(batch.records(), batch.lineBytes(), batch.compressedBytes(),
                 Duration.ofNanos(System.nanoTime() - start));
         outcomes.forEach(o -> metrics.object(o.alreadyStored()));
-        LOG.debug("batch_written loader={} partition={} first={} last={} objects={} reason={}", name, s.partition,
-                batch.range().first(), batch.range().last(), outcomes.size(), batch.reason().tag());
+        LOG.atDebug().addKeyValue("loader", name).addKeyValue("partition", s.partition)
+                .addKeyValue("first", batch.range().first()).addKeyValue("last", batch.range().last())
+                .addKeyValue("objects", outcomes.size()).addKeyValue("reason", batch.reason().tag())
+                .log("batch written");
         return outcomes;
     }
 
@@ -381,8 +386,8 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         progress(states);
         for (PartitionState s : states) {
             if (s.upload != null || !s.waiting.isEmpty()) {
-                LOG.warn("drain_timeout loader={} partition={} uncommitted_from={}", name, s.partition,
-                        s.plan.committable());
+                LOG.atWarn().addKeyValue("loader", name).addKeyValue("partition", s.partition)
+                        .addKeyValue("uncommitted_from", s.plan.committable()).log("drain timed out");
                 s.cancelled.set(true);
             }
         }
@@ -398,7 +403,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
         try {
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
-            LOG.warn("consumer_close_failed loader={} error=\"{}\"", name, e.toString());
+            LOG.atWarn().addKeyValue("loader", name).addKeyValue("cause", e.toString()).log("consumer close failed");
         }
     }
 
@@ -409,7 +414,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             drain(states, RotationReason.REVOCATION);
         }
         revoked.forEach(partitions::remove);
-        LOG.info("partitions_revoked loader={} partitions={}", name, revoked);
+        LOG.atInfo().addKeyValue("loader", name).addKeyValue("partitions", revoked).log("partitions revoked");
     }
 
     @Override
@@ -420,7 +425,7 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
                 s.cancelled.set(true);
             }
         }
-        LOG.warn("partitions_lost loader={} partitions={}", name, lost);
+        LOG.atWarn().addKeyValue("loader", name).addKeyValue("partitions", lost).log("partitions lost");
     }
 
     @Override
@@ -432,11 +437,11 @@ public final class LoaderLoop implements Runnable, ConsumerRebalanceListener {
             PartitionState s = new PartitionState(tp, new BatchPlan(buffer, stored, position));
             partitions.put(tp, s);
             if (!stored.isEmpty()) {
-                LOG.info("replaying_into_stored_ranges loader={} partition={} from={} ranges={}", name, tp, position,
-                        stored.size());
+                LOG.atInfo().addKeyValue("loader", name).addKeyValue("partition", tp).addKeyValue("from", position)
+                        .addKeyValue("ranges", stored.size()).log("replaying into stored ranges");
             }
         }
         assignedOnce = true;
-        LOG.info("partitions_assigned loader={} partitions={}", name, assigned);
+        LOG.atInfo().addKeyValue("loader", name).addKeyValue("partitions", assigned).log("partitions assigned");
     }
 }

@@ -46,14 +46,16 @@ final class RegistryOutage {
         retryAtNanos = nowNanos + delayMillis * 1_000_000;
         listener.onRetry(OPERATION, attempts, e);
         reason = "schema registry unavailable, retrying (attempt " + attempts + "): " + e.getMessage();
-        LOG.warn("schema_registry_unavailable loader={} attempt={} retry_in_ms={} status={} error=\"{}\"", loader,
-                attempts, delayMillis, e.status(), e.getMessage());
+        LOG.atWarn().addKeyValue("loader", loader).addKeyValue("attempt", attempts)
+                .addKeyValue("retry_in_ms", delayMillis).addKeyValue("status", e.status())
+                .addKeyValue("cause", e.getMessage()).log("schema registry unavailable");
     }
 
     /** A record was decoded: whatever failed before has recovered. */
     void succeeded() {
         if (attempts > 0) {
-            LOG.info("schema_registry_recovered loader={} attempts={}", loader, attempts);
+            LOG.atInfo().addKeyValue("loader", loader).addKeyValue("attempts", attempts)
+                    .log("schema registry recovered");
             attempts = 0;
             reason = null;
         }

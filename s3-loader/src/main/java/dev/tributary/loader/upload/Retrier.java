@@ -43,8 +43,9 @@ public final class Retrier {
                 }
                 listener.onRetry(operation, attempt + 1, e);
                 Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
-                LOG.warn("s3_call_failed operation={} attempt={} retry_in_ms={} error=\"{}\"", operation, attempt + 1,
-                        delay.toMillis(), summary(e));
+                LOG.atWarn().addKeyValue("operation", operation).addKeyValue("attempt", attempt + 1)
+                        .addKeyValue("retry_in_ms", delay.toMillis()).addKeyValue("cause", summary(e))
+                        .log("S3 call failed");
                 sleep(delay, cancelled, operation);
             }
         }

@@ -27,11 +27,13 @@ public final class SignerLogGuard {
             if (logger.isDebugEnabled()) {
                 if (logger instanceof ch.qos.logback.classic.Logger logback) {
                     logback.setLevel(ch.qos.logback.classic.Level.INFO);
-                    LOG.warn("sse_c_signer_debug_capped loader={} logger={} reason=\"its DEBUG lines carry the SSE-C "
-                            + "key\"", loader, name);
+                    LOG.atWarn().addKeyValue("loader", loader).addKeyValue("signer_logger", name)
+                            .addKeyValue("reason", "its DEBUG lines carry the SSE-C key")
+                            .log("SSE-C signer DEBUG logging capped at INFO");
                 } else {
-                    LOG.warn("sse_c_signer_debug_enabled loader={} logger={} reason=\"its DEBUG lines carry the SSE-C "
-                            + "key; set it to INFO\"", loader, name);
+                    LOG.atWarn().addKeyValue("loader", loader).addKeyValue("signer_logger", name)
+                            .addKeyValue("reason", "its DEBUG lines carry the SSE-C key; set it to INFO")
+                            .log("SSE-C signer DEBUG logging enabled");
                 }
             }
         }

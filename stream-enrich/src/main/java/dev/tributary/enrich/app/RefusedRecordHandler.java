@@ -70,16 +70,19 @@ public final class RefusedRecordHandler implements ProductionExceptionHandler {
                 : header.value());
         if (source.isEmpty()) {
             // Not an output of a raw record (cannot happen in this topology): nothing to replace on retry.
-            LOG.error("event=record_refused output={} reason={} size_bytes={} source=none error={}",
-                    destination.label(), reason.label(), size, exception.getClass().getSimpleName());
+            LOG.atError().addKeyValue("output", destination.label()).addKeyValue("reason", reason.label())
+                    .addKeyValue("size_bytes", size).addKeyValue("source", "none")
+                    .addKeyValue("exception", exception.getClass().getSimpleName()).log("record refused");
             return Response.resume();
         }
         // Not the handler context's record: a send error arrives after the task has moved on to later records.
         RefusedRecords.Source from = source.get();
         RefusedRecords.Refusal refusal = refused.refused(from, destination, reason, size);
-        LOG.error("event=record_refused output={} reason={} size_bytes={} topic={} partition={} offset={} attempts={} "
-                        + "action=replace_with_bad_row_on_retry error={}", destination.label(), reason.label(), size,
-                from.topic(), from.partition(), from.offset(), refusal.attempts(), exception.getClass().getSimpleName());
+        LOG.atError().addKeyValue("output", destination.label()).addKeyValue("reason", reason.label())
+                .addKeyValue("size_bytes", size).addKeyValue("topic", from.topic())
+                .addKeyValue("partition", from.partition()).addKeyValue("offset", from.offset())
+                .addKeyValue("attempts", refusal.attempts()).addKeyValue("action", "replace_with_bad_row_on_retry")
+                .addKeyValue("exception", exception.getClass().getSimpleName()).log("record refused");
         return Response.resume();
     }
 

@@ -98,7 +98,7 @@ public final class AssetStore {
             throws EnrichmentConfigException {
         Path target = cacheDirectory.resolve(Integer.toHexString(location.toString().hashCode()) + "-" + database);
         if (!forceDownload && Files.isRegularFile(target)) {
-            LOG.info("enrichment asset from cache file={} path={}", database, target);
+            LOG.atInfo().addKeyValue("file", database).addKeyValue("path", target).log("enrichment asset from cache");
             return target;
         }
         try {
@@ -116,7 +116,7 @@ public final class AssetStore {
                 Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("enrichment asset downloaded file={} path={}", database, target);
+            LOG.atInfo().addKeyValue("file", database).addKeyValue("path", target).log("enrichment asset downloaded");
             return target;
         } catch (IOException e) {
             throw new EnrichmentConfigException(config.file(), field + ".uri",

@@ -90,13 +90,15 @@ public final class EnrichmentChain implements AutoCloseable {
                             + " configuration; expected one per enrichment (already configured in " + earlier + ")");
                 }
                 if (!config.enabled()) {
-                    LOG.info("enrichment disabled file={} enrichment={}", config.file(), config.schemaKey().name());
+                    LOG.atInfo().addKeyValue("file", config.file()).addKeyValue("enrichment", config.schemaKey().name())
+                            .log("enrichment disabled");
                     continue;
                 }
                 Enrichment enrichment = EnrichmentRegistry.kinds().get(position).factory().create(config);
                 built.add(new Positioned(position,
                         new ConfiguredEnrichment(config.schemaKey(), config.name(), enrichment)));
-                LOG.info("enrichment configured file={} schema={}", config.file(), config.schemaKey());
+                LOG.atInfo().addKeyValue("file", config.file()).addKeyValue("schema", config.schemaKey())
+                        .log("enrichment configured");
             }
         } catch (EnrichmentConfigException | RuntimeException e) {
             built.forEach(p -> closeQuietly(p.enrichment().enrichment()));
@@ -173,7 +175,8 @@ public final class EnrichmentChain implements AutoCloseable {
             } catch (RuntimeException e) {
                 // A bug or an unexpected input in one enrichment must not lose the event nor stop the others.
                 // Only the exception type is logged: messages may quote event values (IPs, user ids).
-                LOG.warn("enrichment threw enrichment={} error={}", c.identifier(), e.getClass().getName());
+                LOG.atWarn().addKeyValue("enrichment", c.identifier()).addKeyValue("exception", e.getClass().getName())
+                        .log("enrichment threw");
                 failures.add(new EnrichmentFailure(c.failureIdentity(), new FailureMessage.SimpleError(
                         "unexpected error in enrichment " + c.identifier() + ": " + e)));
             }
@@ -192,7 +195,8 @@ public final class EnrichmentChain implements AutoCloseable {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.warn("closing enrichment failed enrichment={} error={}", enrichment.name(), e.toString());
+                LOG.atWarn().addKeyValue("enrichment", enrichment.name()).addKeyValue("cause", e.toString())
+                        .log("closing enrichment failed");
             }
         }
     }

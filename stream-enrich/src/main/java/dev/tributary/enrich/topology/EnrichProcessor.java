@@ -126,9 +126,10 @@ final class EnrichProcessor implements org.apache.kafka.streams.processor.api.Pr
                     throw new StreamsException("stopped while waiting for the schema registry", e);
                 }
                 Duration waited = backoff.failed();
-                LOG.warn("event=schema_registry_unavailable action=retry_record task={} consecutive_failures={} "
-                        + "waited_ms={} error=\"{}\"", context.taskId(), backoff.consecutiveFailures(),
-                        waited.toMillis(), e.getMessage());
+                LOG.atWarn().addKeyValue("action", "retry_record").addKeyValue("task", context.taskId())
+                        .addKeyValue("consecutive_failures", backoff.consecutiveFailures())
+                        .addKeyValue("waited_ms", waited.toMillis()).addKeyValue("cause", e.getMessage())
+                        .log("schema registry unavailable");
             }
         }
     }
@@ -141,9 +142,10 @@ final class EnrichProcessor implements org.apache.kafka.streams.processor.api.Pr
     private List<OutputRecord> replacement(byte[] raw, RefusedRecords.Refusal refusal, RefusedRecords.Source source) {
         if (refusal.attempts() > MAX_REPLACEMENT_ATTEMPTS) {
             metrics.refusedSkipped();
-            LOG.error("event=refused_record_skipped topic={} partition={} offset={} output={} reason={} attempts={}",
-                    source.topic(), source.partition(), source.offset(), refusal.destination().label(),
-                    refusal.reason().label(), refusal.attempts());
+            LOG.atError().addKeyValue("topic", source.topic()).addKeyValue("partition", source.partition())
+                    .addKeyValue("offset", source.offset()).addKeyValue("output", refusal.destination().label())
+                    .addKeyValue("reason", refusal.reason().label()).addKeyValue("attempts", refusal.attempts())
+                    .log("refused record skipped");
             return List.of();
         }
         OutputLimit limit = serializer.limit();
@@ -156,9 +158,10 @@ final class EnrichProcessor implements org.apache.kafka.streams.processor.api.Pr
                                 + " output (topic max.message.bytes below enrich's limit?)", payload, chars)
                 : new GenericError(badRowProcessor, now, List.of("Kafka refused a record of the "
                         + refusal.destination().label() + " output: " + refusal.reason().label()), payload);
-        LOG.warn("event=refused_record_replaced topic={} partition={} offset={} output={} reason={} attempts={} "
-                        + "bad_row={}", source.topic(), source.partition(), source.offset(),
-                refusal.destination().label(), refusal.reason().label(), refusal.attempts(), row.schemaKey().name());
+        LOG.atWarn().addKeyValue("topic", source.topic()).addKeyValue("partition", source.partition())
+                .addKeyValue("offset", source.offset()).addKeyValue("output", refusal.destination().label())
+                .addKeyValue("reason", refusal.reason().label()).addKeyValue("attempts", refusal.attempts())
+                .addKeyValue("bad_row", row.schemaKey().name()).log("refused record replaced");
         return List.of(new OutputRecord(Destination.BAD, null, row.toJsonLine().getBytes(StandardCharsets.UTF_8),
                 Optional.of(row.schemaKey().name())));
     }

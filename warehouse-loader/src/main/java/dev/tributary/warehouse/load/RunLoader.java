@@ -69,14 +69,15 @@ public final class RunLoader {
             Optional<Instant> loadedAt = manifest.loadedAt(c, plan.base());
             if (loadedAt.isPresent()) {
                 c.rollback();
-                LOG.info("event=run_already_loaded target={} run={} loaded_at={}", targetName, plan.base(), loadedAt.get());
+                LOG.atInfo().addKeyValue("target", targetName).addKeyValue("run", plan.base())
+                        .addKeyValue("loaded_at", loadedAt.get()).log("run already loaded");
                 return new LoadOutcome.AlreadyLoaded(plan.base(), loadedAt.get());
             }
             for (TableLoad table : plan.tables()) {
                 for (String sql : TableMigration.statements(dialect, table.table(),
                         WarehouseTables.columns(c, plan.schema(), table.table().name()))) {
-                    LOG.info("event=table_ddl target={} table={} sql=\"{}\"", targetName, table.table().qualifiedName(),
-                            sql.lines().findFirst().orElse(sql));
+                    LOG.atInfo().addKeyValue("target", targetName).addKeyValue("table", table.table().qualifiedName())
+                            .addKeyValue("sql", sql.lines().findFirst().orElse(sql)).log("table DDL");
                     execute(c, sql);
                 }
             }
@@ -124,8 +125,9 @@ public final class RunLoader {
             c.commit();
             took = Duration.ofNanos(System.nanoTime() - t0);
             loaded = new LoadOutcome.Loaded(plan.base(), rows, duplicates, took);
-            LOG.info("event=run_loaded target={} run={} events={} skipped_duplicates={} tables={} ms={}",
-                    targetName, plan.base(), inserted, duplicates, rows.size(), took.toMillis());
+            LOG.atInfo().addKeyValue("target", targetName).addKeyValue("run", plan.base())
+                    .addKeyValue("events", inserted).addKeyValue("skipped_duplicates", duplicates)
+                    .addKeyValue("tables", rows.size()).addKeyValue("ms", took.toMillis()).log("run loaded");
         } catch (SQLException e) {
             rollback(c);
             Optional<RowDoesNotFitException> misfit = SqlErrors.rowDoesNotFit(e, stagingToTable);
@@ -212,8 +214,9 @@ public final class RunLoader {
                 if (options.analyze()) {
                     execute(c, dialect.analyze(name));
                 }
-                LOG.info("event=table_maintained target={} table={} vacuum={} analyze={} ms={}", targetName, name,
-                        options.vacuum(), options.analyze(), (System.nanoTime() - start) / 1_000_000);
+                LOG.atInfo().addKeyValue("target", targetName).addKeyValue("table", name)
+                        .addKeyValue("vacuum", options.vacuum()).addKeyValue("analyze", options.analyze())
+                        .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log("table maintained");
             }
         } catch (SQLException e) {
             // The run is committed; only housekeeping failed. Still a failure the operator must see.
@@ -241,9 +244,11 @@ public final class RunLoader {
     private void logTable(String target, LoadPlan plan, TableLoad table, long staged, long skipped, long inserted,
                           long startNanos) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        LOG.info("event=table_loaded target={} run={} table={} files={} rows_read={} rows_skipped_duplicates={} "
-                        + "rows_loaded={} ms={} rows_per_s={}", target, plan.base(), table.table().qualifiedName(),
-                table.files().size(), staged, skipped, inserted, ms, ms == 0 ? inserted : inserted * 1000 / ms);
+        LOG.atInfo().addKeyValue("target", target).addKeyValue("run", plan.base())
+                .addKeyValue("table", table.table().qualifiedName()).addKeyValue("files", table.files().size())
+                .addKeyValue("rows_read", staged).addKeyValue("rows_skipped_duplicates", skipped)
+                .addKeyValue("rows_loaded", inserted).addKeyValue("ms", ms)
+                .addKeyValue("rows_per_s", ms == 0 ? inserted : inserted * 1000 / ms).log("table loaded");
     }
 
     private static long count(Connection c, String table) throws SQLException {
@@ -269,7 +274,7 @@ public final class RunLoader {
         try {
             c.rollback();
         } catch (SQLException e) {
-            LOG.warn("event=rollback_failed error=\"{}\"", e.getMessage());
+            LOG.atWarn().addKeyValue("cause", e.getMessage()).log("rollback failed");
         }
     }
 }

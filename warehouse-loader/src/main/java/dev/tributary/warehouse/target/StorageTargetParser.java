@@ -118,7 +118,8 @@ public final class StorageTargetParser {
         JsonNode manifest = data.get("processingManifest");
         if (manifest != null && !manifest.isNull()) {
             // The load manifest lives in the warehouse itself (see README); the DynamoDB one is not consulted.
-            LOG.warn("event=target_key_ignored key=data.processingManifest reason=\"manifest is kept in the warehouse\"");
+            LOG.atWarn().addKeyValue("key", "data.processingManifest")
+                    .addKeyValue("reason", "manifest is kept in the warehouse").log("target key ignored");
         }
 
         String name = text(data, "name");
@@ -155,7 +156,8 @@ public final class StorageTargetParser {
                     continue;
                 }
                 if (pgName == null) {
-                    LOG.info("event=target_key_ignored key=data.jdbc.{} reason=\"Redshift-driver-only option\"", e.getKey());
+                    LOG.atInfo().addKeyValue("key", "data.jdbc." + e.getKey())
+                            .addKeyValue("reason", "Redshift-driver-only option").log("target key ignored");
                     continue;
                 }
                 jdbc.put(pgName, e.getValue().asText());
