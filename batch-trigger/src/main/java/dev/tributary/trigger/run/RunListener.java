@@ -81,7 +81,7 @@ public interface RunListener {
                     } catch (RuntimeException e) {
                         org.slf4j.LoggerFactory.getLogger(RunListener.class).atWarn()
                                 .addKeyValue("listener", l.getClass().getSimpleName())
-                                .addKeyValue("error", e.getClass().getName()).log("run listener failed");
+                                .addKeyValue("exception", e.getClass().getName()).log("run listener failed");
                     }
                 }
             }

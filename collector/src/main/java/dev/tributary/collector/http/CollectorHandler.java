@@ -339,7 +339,7 @@ public final class CollectorHandler extends SimpleChannelInboundHandler<FullHttp
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A broken connection must never take the server down; the client sees the connection close.
-        LOG.atDebug().addKeyValue("error", cause.toString()).log("connection error");
+        LOG.atDebug().addKeyValue("cause", cause.toString()).log("connection error");
         ctx.close();
     }
 }

@@ -78,7 +78,7 @@ final class BrokerProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // Still down: the next probe asks again.
-            LOG.atDebug().addKeyValue("error", e.getClass().getSimpleName()).log("broker probe failed");
+            LOG.atDebug().addKeyValue("exception", e.getClass().getSimpleName()).log("broker probe failed");
         }
     }
 
