@@ -1,14 +1,24 @@
 package dev.tributary.trigger.emr;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.Cluster;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.ClusterSummary;
 import software.amazon.awssdk.services.emr.model.DescribeClusterRequest;
+import software.amazon.awssdk.services.emr.model.ListClustersRequest;
+import software.amazon.awssdk.services.emr.model.ListClustersResponse;
 import software.amazon.awssdk.services.emr.model.TerminateJobFlowsRequest;
 
-/** Calls on one cluster that both runners make: describe it, tell a bootstrap failure, terminate it. */
+/**
+ * Cluster calls both runners make: list the live clusters, describe one, tell a bootstrap failure, terminate one.
+ */
 final class EmrClusters {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmrClusters.class);
@@ -21,6 +31,23 @@ final class EmrClusters {
     EmrClusters(EmrClient emr, EmrRetry retry) {
         this.emr = emr;
         this.retry = retry;
+    }
+
+    static final List<ClusterState> LIVE = List.of(ClusterState.STARTING, ClusterState.BOOTSTRAPPING,
+            ClusterState.RUNNING, ClusterState.WAITING);
+
+    /** Every cluster STARTING, BOOTSTRAPPING, RUNNING or WAITING (created after {@code createdAfter}), all pages. */
+    List<ClusterSummary> live(Optional<Instant> createdAfter) {
+        List<ClusterSummary> out = new ArrayList<>();
+        String marker = null;
+        do {
+            String m = marker;
+            ListClustersResponse page = retry.call("ListClusters", () -> emr.listClusters(ListClustersRequest.builder()
+                    .clusterStates(LIVE).createdAfter(createdAfter.orElse(null)).marker(m).build()));
+            out.addAll(page.clusters());
+            marker = page.marker();
+        } while (marker != null);
+        return out;
     }
 
     Cluster describe(String clusterId) {

@@ -2,6 +2,7 @@ package dev.tributary.trigger.emr;
 
 import dev.tributary.trigger.run.Backoff;
 import dev.tributary.trigger.run.Sleeper;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,12 +31,30 @@ public final class EmrRetry {
     }
 
     public <T> T call(String operation, Supplier<T> call) {
+        return callOnce(operation, call, Optional::empty);
+    }
+
+    /**
+     * As {@link #call}, for a call that must not take effect twice and has no idempotency token (RunJobFlow,
+     * AddJobFlowSteps). A timeout, a reset connection or a 5xx can come after EMR acted on the request, so before
+     * each retry {@code landed} looks for its effect and, when it finds one, answers in its place. A throttled call
+     * was refused, so it is retried without looking.
+     */
+    public <T> T callOnce(String operation, Supplier<T> call, Supplier<Optional<T>> landed) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return call.get();
             } catch (AwsServiceException | SdkClientException e) {
                 if (!retryable(e) || attempt >= backoff.retries()) {
                     throw e;
+                }
+                if (!(e instanceof AwsServiceException s && s.isThrottlingException())) {
+                    Optional<T> done = landed.get();
+                    if (done.isPresent()) {
+                        LOG.atWarn().addKeyValue("operation", operation).addKeyValue("cause", reason(e))
+                                .log("EMR call failed but had taken effect: not repeating it");
+                        return done.get();
+                    }
                 }
                 LOG.warn("EMR {} failed ({}); retry {}/{} in {}", operation, reason(e), attempt + 1,
                         backoff.retries(), backoff.delays().get(attempt));

@@ -26,6 +26,7 @@ public final class EmrRunner implements EmrJob {
     private final EmrClient emr;
     private final EmrRetry retry;
     private final EmrClusters clusters;
+    private final ClusterLauncher launcher;
     private final EmrStepWatcher watcher;
     private final Sleeper sleeper;
     private final Supplier<Duration> relaunchDelay;
@@ -37,6 +38,7 @@ public final class EmrRunner implements EmrJob {
         this.emr = emr;
         this.retry = retry;
         this.clusters = new EmrClusters(emr, retry);
+        this.launcher = new ClusterLauncher(emr, retry, clusters, progress.clock());
         this.watcher = watcher;
         this.sleeper = sleeper;
         this.relaunchDelay = relaunchDelay;
@@ -49,7 +51,7 @@ public final class EmrRunner implements EmrJob {
         for (int attempt = 1; ; attempt++) {
             List<StepConfig> steps = EmrSteps.build(inputs);
             RunJobFlowRequest request = EmrClusterRequest.build(inputs.config(), steps);
-            String clusterId = retry.call("RunJobFlow", () -> emr.runJobFlow(request)).jobFlowId();
+            String clusterId = launcher.launch(request, inputs.runId().value() + "/" + attempt);
             progress.line("EMR cluster " + clusterId + " launched (attempt " + attempt + "/" + tries + ") with "
                     + steps.size() + " steps: " + steps.stream().map(StepConfig::name)
                     .collect(Collectors.joining(", ")));

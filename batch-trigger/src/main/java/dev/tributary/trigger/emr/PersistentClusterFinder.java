@@ -2,15 +2,11 @@ package dev.tributary.trigger.emr;
 
 import dev.tributary.trigger.run.ExitCode;
 import dev.tributary.trigger.run.RunFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
-import software.amazon.awssdk.services.emr.model.ListClustersRequest;
-import software.amazon.awssdk.services.emr.model.ListClustersResponse;
 
 /**
  * Finds the persistent cluster by {@code aws.emr.jobflow.job_name} (spec E.6): one cluster WAITING is reused; one
@@ -21,20 +17,15 @@ import software.amazon.awssdk.services.emr.model.ListClustersResponse;
  */
 final class PersistentClusterFinder {
 
-    static final List<ClusterState> LIVE = List.of(ClusterState.STARTING, ClusterState.BOOTSTRAPPING,
-            ClusterState.RUNNING, ClusterState.WAITING);
+    private final EmrClusters clusters;
 
-    private final EmrClient emr;
-    private final EmrRetry retry;
-
-    PersistentClusterFinder(EmrClient emr, EmrRetry retry) {
-        this.emr = emr;
-        this.retry = retry;
+    PersistentClusterFinder(EmrClusters clusters) {
+        this.clusters = clusters;
     }
 
     /** The id of the WAITING cluster to reuse, or empty when none is up. */
     Optional<String> find(String jobName) {
-        List<ClusterSummary> matches = live().stream().filter(c -> jobName.equals(c.name())).toList();
+        List<ClusterSummary> matches = clusters.live(Optional.empty()).stream().filter(c -> jobName.equals(c.name())).toList();
         if (matches.size() > 1) {
             throw new RunFailure(ExitCode.FAILURE, "EmrDiscoveryError: " + matches.size() + " live EMR clusters are "
                     + "named \"" + jobName + "\" (" + matches.stream().map(c -> c.id() + " " + c.status().stateAsString())
@@ -51,18 +42,5 @@ final class PersistentClusterFinder {
                     + "it; nothing was submitted");
         }
         return Optional.of(cluster.id());
-    }
-
-    private List<ClusterSummary> live() {
-        List<ClusterSummary> out = new ArrayList<>();
-        String marker = null;
-        do {
-            String m = marker;
-            ListClustersResponse page = retry.call("ListClusters", () -> emr.listClusters(ListClustersRequest.builder()
-                    .clusterStates(LIVE).marker(m).build()));
-            out.addAll(page.clusters());
-            marker = page.marker();
-        } while (marker != null);
-        return out;
     }
 }

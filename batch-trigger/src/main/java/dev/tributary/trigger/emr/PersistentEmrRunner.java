@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.ActionOnFailure;
 import software.amazon.awssdk.services.emr.model.AddJobFlowStepsRequest;
 import software.amazon.awssdk.services.emr.model.Cluster;
+import software.amazon.awssdk.services.emr.model.ListStepsRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.StepState;
@@ -42,6 +45,7 @@ public final class PersistentEmrRunner implements EmrJob {
     private final EmrClient emr;
     private final EmrRetry retry;
     private final EmrClusters clusters;
+    private final ClusterLauncher launcher;
     private final PersistentClusterFinder finder;
     private final EmrStepWatcher watcher;
     private final Sleeper sleeper;
@@ -54,7 +58,8 @@ public final class PersistentEmrRunner implements EmrJob {
         this.emr = emr;
         this.retry = retry;
         this.clusters = new EmrClusters(emr, retry);
-        this.finder = new PersistentClusterFinder(emr, retry);
+        this.finder = new PersistentClusterFinder(clusters);
+        this.launcher = new ClusterLauncher(emr, retry, clusters, progress.clock());
         this.watcher = watcher;
         this.sleeper = sleeper;
         this.relaunchDelay = relaunchDelay;
@@ -78,15 +83,16 @@ public final class PersistentEmrRunner implements EmrJob {
                 retireIfExpired(clusterId);
             }
         }
-        return launchAndComplete(inputs.config(), EmrSteps.planned(inputs));
+        return launchAndComplete(inputs, EmrSteps.planned(inputs));
     }
 
     /** No cluster up: launch one that stays up; a cluster that dies bootstrapping is relaunched, as in transient mode. */
-    private EmrOutcome launchAndComplete(TriggerConfig config, List<EmrStep> steps) throws InterruptedException {
+    private EmrOutcome launchAndComplete(EmrRunInputs inputs, List<EmrStep> steps) throws InterruptedException {
+        TriggerConfig config = inputs.config();
         int tries = config.aws().emr().bootstrapFailureTries();
         for (int attempt = 1; ; attempt++) {
             RunJobFlowRequest request = EmrClusterRequest.build(config, persistent(steps), true);
-            String clusterId = retry.call("RunJobFlow", () -> emr.runJobFlow(request)).jobFlowId();
+            String clusterId = launcher.launch(request, inputs.runId().value() + "/" + attempt);
             progress.line("EMR cluster " + clusterId + " launched to persist (attempt " + attempt + "/" + tries
                     + ") with " + steps.size() + " steps: " + names(steps));
             boolean bootstrapFailed = false;
@@ -164,12 +170,33 @@ public final class PersistentEmrRunner implements EmrJob {
         return -1;
     }
 
+    /**
+     * AddJobFlowSteps once: a retry after a lost answer would queue the run twice (the copy would then fail on an
+     * emptied source, after loading). The cluster is WAITING and we hold the lock, so steps that appear after the
+     * ones listed before the call, with our names in our order, are ours.
+     */
     private List<String> submit(String clusterId, List<EmrStep> steps) {
         List<StepConfig> configs = persistent(steps);
-        List<String> ids = retry.call("AddJobFlowSteps", () -> emr.addJobFlowSteps(AddJobFlowStepsRequest.builder()
-                .jobFlowId(clusterId).steps(configs).build())).stepIds();
+        Set<String> before = newestSteps(clusterId).stream().map(StepSummary::id).collect(Collectors.toSet());
+        List<String> ids = retry.callOnce("AddJobFlowSteps", () -> emr.addJobFlowSteps(AddJobFlowStepsRequest.builder()
+                .jobFlowId(clusterId).steps(configs).build()).stepIds(), () -> added(clusterId, before, configs));
         progress.line("EMR cluster " + clusterId + ": added " + steps.size() + " steps: " + names(steps));
         return ids;
+    }
+
+    private Optional<List<String>> added(String clusterId, Set<String> before, List<StepConfig> configs) {
+        List<StepSummary> fresh = new ArrayList<>(newestSteps(clusterId).stream()
+                .filter(s -> !before.contains(s.id())).toList());
+        Collections.reverse(fresh); // listed newest first
+        List<String> names = fresh.stream().map(StepSummary::name).toList();
+        return names.equals(configs.stream().map(StepConfig::name).toList())
+                ? Optional.of(fresh.stream().map(StepSummary::id).toList()) : Optional.empty();
+    }
+
+    /** The first page of ListSteps: the newest steps (up to 50), newest first. */
+    private List<StepSummary> newestSteps(String clusterId) {
+        return retry.call("ListSteps", () -> emr.listSteps(ListStepsRequest.builder().clusterId(clusterId).build()))
+                .steps();
     }
 
     /** On a persistent cluster a failed step must cancel the rest of the run, not the cluster. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.trigger.RecordingSleeper;
 import dev.tributary.trigger.config.ConfigReader;
 import dev.tributary.trigger.config.Fixtures;
@@ -92,8 +93,10 @@ class EmrRunnerTest {
         assertThat(r.path("JobFlowRole").asText()).isEqualTo("EMR_EC2_DefaultRole");
         assertThat(r.path("SecurityConfiguration").asText()).isEqualTo("snowplow-e2e-encryption");
         assertThat(r.path("VisibleToAllUsers").asBoolean()).isTrue();
-        assertThat(texts(r.path("Tags"), "Key")).containsExactlyInAnyOrder("owner", "env");
-        assertThat(texts(r.path("Tags"), "Value")).containsExactlyInAnyOrder("data-team", "prod");
+        // monitoring.tags, plus the tag that finds this launch again if RunJobFlow's answer is lost
+        assertThat(texts(r.path("Tags"), "Key")).containsExactlyInAnyOrder("owner", "env", "tributary:launch");
+        assertThat(texts(r.path("Tags"), "Value")).containsExactlyInAnyOrder("data-team", "prod",
+                "2026-12-01-09-00-00/1");
         assertThat(r.path("BootstrapActions").get(0).path("ScriptBootstrapAction").path("Path").asText())
                 .isEqualTo("s3://acme-snowplow-assets/bootstrap/extra-packages.sh");
         assertThat(r.path("BootstrapActions")).hasSize(1);
@@ -278,6 +281,46 @@ class EmrRunnerTest {
     }
 
     @Test
+    void aRunJobFlowWhoseAnswerIsLostIsNotRepeatedAndItsClusterIsUsed() throws Exception {
+        // EMR launched the cluster, then the answer was a 500: a blind retry would start a second cluster
+        // staging and shredding the same files.
+        endpoint.failNextAfterApplying("RunJobFlow", 1, 500, "InternalServerError");
+
+        EmrOutcome outcome = runner(Backoff.fixed(4, Duration.ofSeconds(1)))
+                .run(inputs(Fixtures.streamConfig(), fullPlan()));
+
+        assertThat(endpoint.requests("RunJobFlow")).hasSize(1);
+        assertThat(outcome.clusterId()).isEqualTo("j-TEST1");
+        assertThat(outcome.steps()).hasSize(9).allMatch(s -> s.state().equals("COMPLETED"));
+        assertThat(endpoint.requests("DescribeCluster").get(0).body().path("ClusterId").asText()).isEqualTo("j-TEST1");
+        assertThat(endpoint.terminated("j-TEST1")).isTrue();
+    }
+
+    @Test
+    void aClusterWithTheSameNameButAnotherLaunchTagIsNotMistakenForTheLostOne() throws Exception {
+        endpoint.seedCluster("Snowplow ETL", "RUNNING", Instant.parse("2026-12-01T08:59:00Z"));
+        endpoint.failNext("RunJobFlow", 1, 503, "ServiceUnavailable");
+
+        EmrOutcome outcome = runner(Backoff.fixed(4, Duration.ofSeconds(1)))
+                .run(inputs(Fixtures.streamConfig(), fullPlan()));
+
+        // The 503 came before EMR acted: the search finds only the other cluster, so the call is made again.
+        assertThat(endpoint.requests("ListClusters")).hasSize(1);
+        assertThat(endpoint.requests("RunJobFlow")).hasSize(2);
+        assertThat(outcome.clusterId()).isEqualTo("j-TEST1");
+    }
+
+    @Test
+    void aThrottledRunJobFlowWasRefusedSoItIsRetriedWithoutLooking() throws Exception {
+        endpoint.failNext("RunJobFlow", 1, 400, "ThrottlingException");
+
+        runner(Backoff.fixed(4, Duration.ofSeconds(1))).run(inputs(Fixtures.streamConfig(), fullPlan()));
+
+        assertThat(endpoint.requests("RunJobFlow")).hasSize(2);
+        assertThat(endpoint.requests("ListClusters")).isEmpty();
+    }
+
+    @Test
     void retriesStopAfterTheBackoffIsSpent() {
         endpoint.failNext("RunJobFlow", 3, 400, "ThrottlingException");
 
@@ -322,8 +365,12 @@ class EmrRunnerTest {
         assertThat(outcome.attempts()).isEqualTo(2);
         assertThat(outcome.clusterId()).isEqualTo("j-TEST2");
         assertThat(endpoint.requests("RunJobFlow")).hasSize(2);
-        assertThat(endpoint.requests("RunJobFlow").get(1).body()).isEqualTo(
-                endpoint.requests("RunJobFlow").get(0).body());
+        // The same cluster again; only the launch tag tells the attempts apart.
+        ObjectNode first = (ObjectNode) endpoint.requests("RunJobFlow").get(0).body().deepCopy();
+        ObjectNode second = (ObjectNode) endpoint.requests("RunJobFlow").get(1).body().deepCopy();
+        assertThat(texts(first.remove("Tags"), "Value")).contains("2026-12-01-09-00-00/1");
+        assertThat(texts(second.remove("Tags"), "Value")).contains("2026-12-01-09-00-00/2");
+        assertThat(second).isEqualTo(first);
         assertThat(endpoint.terminated("j-TEST1")).isTrue();
         assertThat(sleeper.waits()).contains(Duration.ofSeconds(42));
     }

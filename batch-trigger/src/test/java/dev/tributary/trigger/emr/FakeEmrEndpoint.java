@@ -102,6 +102,7 @@ public final class FakeEmrEndpoint implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APPLIED = "applied";
     private static final double T0 = 1_764_579_600d; // 2025-12-01T09:00:00Z, epoch seconds as EMR sends them
     private static final Set<String> ACTIVE = Set.of("PENDING", "RUNNING", "CANCEL_PENDING");
 
@@ -139,6 +140,7 @@ public final class FakeEmrEndpoint implements AutoCloseable {
         final Instant created;
         final boolean keepAlive;
         final List<JsonNode> steps = new ArrayList<>();
+        JsonNode tags = JSON.createArrayNode();
         final Map<Integer, String> historyStates = new HashMap<>();
         final List<Submission> submissions = new ArrayList<>();
         String state;
@@ -209,6 +211,17 @@ public final class FakeEmrEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} calls of {@code operation} take effect (a cluster is launched, steps are added) and
+     * then answer HTTP {@code status} with EMR error {@code type}: an answer lost after EMR acted.
+     */
+    public synchronized void failNextAfterApplying(String operation, int times, int status, String type) {
+        Deque<String> queue = errors.computeIfAbsent(operation, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(status + " " + type + " " + APPLIED);
+        }
+    }
+
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -263,7 +276,10 @@ public final class FakeEmrEndpoint implements AutoCloseable {
                 requests.add(new Request(operation, body));
                 Deque<String> queued = errors.get(operation);
                 if (queued != null && !queued.isEmpty()) {
-                    String[] error = queued.poll().split(" ", 2);
+                    String[] error = queued.poll().split(" ");
+                    if (error.length > 2 && error[2].equals(APPLIED)) {
+                        answer(operation, body);
+                    }
                     status = Integer.parseInt(error[0]);
                     answer = JSON.createObjectNode().put("__type", error[1]).put("message", "scripted " + error[1]);
                 } else if (target == null || !target.startsWith("ElasticMapReduce.")) {
@@ -305,6 +321,7 @@ public final class FakeEmrEndpoint implements AutoCloseable {
     private JsonNode runJobFlow(JsonNode body) {
         Cluster cluster = new Cluster("j-TEST" + (++clusterCounter), body.path("Name").asText(), launchTime,
                 body.path("Instances").path("KeepJobFlowAliveWhenNoSteps").asBoolean(false), "STARTING");
+        cluster.tags = body.has("Tags") ? body.get("Tags") : JSON.createArrayNode();
         clusters.put(cluster.id, cluster);
         addSteps(cluster, body.path("Steps"));
         return JSON.createObjectNode().put("JobFlowId", cluster.id)
@@ -392,6 +409,7 @@ public final class FakeEmrEndpoint implements AutoCloseable {
         status.set("Timeline", JSON.createObjectNode().put("CreationDateTime", epochSeconds(cluster.created)));
         ObjectNode c = JSON.createObjectNode().put("Id", cluster.id).put("Name", cluster.name);
         c.set("Status", status);
+        c.set("Tags", cluster.tags);
         return JSON.createObjectNode().set("Cluster", c);
     }
 

@@ -193,6 +193,30 @@ class PersistentEmrRunnerTest {
     }
 
     @Test
+    void stepsWhoseAddAnswerIsLostAreNotAddedTwice() throws Exception {
+        String waiting = endpoint.seedCluster(JOB, "WAITING", NOW);
+        // An earlier run's steps stay on the cluster under the same names: only new ones may count as ours.
+        endpoint.seedStep(waiting, SPARK, "COMPLETED");
+        endpoint.failNextAfterApplying("AddJobFlowSteps", 1, 500, "InternalServerError");
+
+        EmrOutcome outcome = run(runner(Optional.empty(), Backoff.fixed(4, Duration.ofSeconds(1))));
+
+        assertThat(endpoint.requests("AddJobFlowSteps")).hasSize(1);
+        assertThat(outcome.steps()).hasSize(11).allMatch(s -> s.state().equals("COMPLETED"));
+    }
+
+    @Test
+    void stepsRefusedWithA503AreAddedAgain() throws Exception {
+        endpoint.seedCluster(JOB, "WAITING", NOW);
+        endpoint.failNext("AddJobFlowSteps", 1, 503, "ServiceUnavailable");
+
+        EmrOutcome outcome = run(runner(Optional.empty(), Backoff.fixed(4, Duration.ofSeconds(1))));
+
+        assertThat(endpoint.requests("AddJobFlowSteps")).hasSize(2);
+        assertThat(outcome.steps()).hasSize(11).allMatch(s -> s.state().equals("COMPLETED"));
+    }
+
+    @Test
     void aRetryableStepFailingFourTimesFailsTheRunWithEveryStepReported() {
         endpoint.seedCluster(JOB, "WAITING", NOW);
         endpoint.script(ClusterScript.failsAt(3), ClusterScript.failsAt(0), ClusterScript.failsAt(0),
