@@ -125,6 +125,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         return JSON.createObjectNode().put("schema", schema.toString());
     }
 
+    /** The URL for messages, which end up in logs: credentials written into it are masked. */
+    static String printable(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
+        }
+        return url.toString().replace(url.getRawUserInfo() + "@", "******@");
+    }
+
     private JsonNode send(String method, String path, JsonNode body, String action) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
@@ -139,7 +147,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SchemaRegistryException("Schema registry at " + baseUrl + " unreachable while trying to "
+            throw new SchemaRegistryException("Schema registry at " + printable(baseUrl) + " unreachable while trying to "
                     + action + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

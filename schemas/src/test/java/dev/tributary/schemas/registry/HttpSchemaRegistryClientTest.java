@@ -116,6 +116,21 @@ class HttpSchemaRegistryClientTest {
                 .satisfies(e -> assertThat(((SchemaRegistryException) e).status()).isEqualTo(-1));
     }
 
+    @Test
+    void anOutageMessageNeverCarriesCredentialsWrittenIntoTheUrl() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpSchemaRegistryClient nowhere = new HttpSchemaRegistryClient(
+                URI.create("http://svc-user:s3cr3t-pw@localhost:" + closedPort), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> nowhere.register(subject(), V1))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("http://******@localhost:" + closedPort)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-pw").doesNotContain("svc-user"));
+    }
+
     private static String subject() {
         return "events-" + UUID.randomUUID() + "-value";
     }
