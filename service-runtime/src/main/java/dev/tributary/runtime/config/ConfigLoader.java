@@ -191,7 +191,7 @@ public final class ConfigLoader {
     private ConfigValue structured(String fullKey, String envName, String text, ConfigValueType type) {
         String expected = type == ConfigValueType.LIST ? "a HOCON list such as [\"a\", \"b\"]"
                 : "a HOCON object such as { \"compression.type\" = lz4 }";
-        String shown = secrets.isSecret(fullKey) ? Secrets.MASK : "'" + text + "'";
+        String shown = secrets.isSecret(fullKey) ? Secrets.MASK : "'" + Secrets.maskUrlCredentials(text) + "'";
         try {
             ConfigValue v = ConfigFactory.parseString("v = " + text,
                     ConfigParseOptions.defaults().setOriginDescription("environment variable " + envName))

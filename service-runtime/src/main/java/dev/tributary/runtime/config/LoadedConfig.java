@@ -70,14 +70,16 @@ public final class LoadedConfig {
     }
 
     /**
-     * The effective configuration below the root as HOCON, secrets replaced by {@value Secrets#MASK}: what
-     * {@code --print-config} shows.
+     * The effective configuration below the root as HOCON, secrets replaced by {@value Secrets#MASK} (and
+     * credentials written into URLs): what {@code --print-config} shows.
      */
     public String render() {
         Config masked = resolved.getConfig(root);
         for (Map.Entry<String, ConfigValue> e : masked.entrySet()) {
             if (secrets.isSecret(e.getKey())) {
                 masked = masked.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(Secrets.MASK));
+            } else if (e.getValue().unwrapped() instanceof String text && !Secrets.maskUrlCredentials(text).equals(text)) {
+                masked = masked.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(Secrets.maskUrlCredentials(text)));
             }
         }
         return masked.atPath(root).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which keys hold secrets, by name: a key is secret when any of its path segments contains one of the markers
@@ -22,6 +23,9 @@ public final class Secrets {
      */
     public static final List<String> DEFAULT_MARKERS =
             List.of("password", "secret", "token", "key-material", "jaas", "credential", "user.info");
+
+    /** {@code scheme://user:password@}: credentials written into a URL (a registry's, a JDBC URL) under any key. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s]+@");
 
     private final Set<String> markers;
 
@@ -68,9 +72,14 @@ public final class Secrets {
         return copy;
     }
 
-    /** {@code value}, or {@link #MASK} when {@code key} is secret. */
+    /** {@code value}, or {@link #MASK} when {@code key} is secret; in any other value, URL credentials are masked. */
     public String mask(String key, String value) {
-        return isSecret(key) ? MASK : value;
+        return isSecret(key) ? MASK : maskUrlCredentials(value);
+    }
+
+    /** {@code http://user:pw@host/} becomes {@code http://******@host/}; text without URL credentials is unchanged. */
+    public static String maskUrlCredentials(String text) {
+        return text == null ? null : URL_USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
     }
 
     public Set<String> markers() {

@@ -274,7 +274,7 @@ public final class TypedConfig {
         if (secrets.isSecret(fullKey)) {
             return Secrets.MASK;
         }
-        String text = raw instanceof String s ? "'" + s + "'" : String.valueOf(raw);
+        String text = raw instanceof String s ? "'" + Secrets.maskUrlCredentials(s) + "'" : String.valueOf(raw);
         return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "...'" : text;
     }
 }

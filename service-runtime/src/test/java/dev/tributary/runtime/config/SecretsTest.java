@@ -59,4 +59,21 @@ class SecretsTest {
         assertThat(back.getString("demo.greeting")).isEqualTo("hi there");
         assertThat(back.getInt("demo.port")).isEqualTo(8080);
     }
+
+    @Test
+    void credentialsWrittenIntoAUrlAreMaskedUnderAnyKey() {
+        assertThat(Secrets.maskUrlCredentials("https://svc:pw-123@registry.example:8081/subjects"))
+                .isEqualTo("https://******@registry.example:8081/subjects");
+        assertThat(Secrets.maskUrlCredentials("jdbc:postgresql://loader:pw-123@db:5432/snowplow"))
+                .isEqualTo("jdbc:postgresql://******@db:5432/snowplow");
+        assertThat(Secrets.maskUrlCredentials("http://localhost:8081")).isEqualTo("http://localhost:8081");
+        assertThat(Secrets.maskUrlCredentials("ops@example.com")).isEqualTo("ops@example.com");
+        assertThat(Secrets.defaults().masked(Map.of("schema.registry.url", "http://svc:pw-123@registry:8081")))
+                .containsEntry("schema.registry.url", "http://******@registry:8081");
+
+        String rendered = ConfigLoader.forService("demo", "demo")
+                .environment(Map.of("TRIBUTARY_DEMO_GREETING", "see http://svc:pw-123@registry:8081"))
+                .load().render();
+        assertThat(rendered).doesNotContain("pw-123").contains("http://******@registry:8081");
+    }
 }
