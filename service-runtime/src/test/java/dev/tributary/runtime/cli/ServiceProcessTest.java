@@ -29,7 +29,9 @@ class ServiceProcessTest {
         // prove the runner installed it (the test classpath's logback-test.xml would write logfmt).
         Process process = start(List.of("--config", config.toString()), List.of("TRIBUTARY_LOG_FORMAT=json"));
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> read("stdout").contains("demo: started child"));
+            // The service prints its line inside start(); the runner logs "started" once start() returned.
+            await().atMost(Duration.ofSeconds(60)).until(() -> read("stdout").contains("demo: started child")
+                    && read("stderr").contains("\"msg\":\"started\""));
 
             process.destroy(); // SIGTERM
 
