@@ -41,10 +41,11 @@ public final class Preconditions {
         List<S3Object> interruptedShred = List.of();
         if (plan.shred() && !folders.isEmpty(b.shredded().good())) {
             interruptedShred = interruptedShredOnly(plan, b, zone);
-        }
-        if (plan.shred() && interruptedShred.isEmpty() && !folders.isEmpty(b.shredded().good())) {
-            throw RunFailure.directoryNotEmpty("shredded.good " + b.shredded().good() + " is not empty: a previous "
-                    + "run is ongoing or was interrupted (resume it with --resume-from rdb_load, or archive it)");
+            if (interruptedShred.isEmpty()) {
+                throw RunFailure.directoryNotEmpty("shredded.good " + b.shredded().good() + " is not empty: a "
+                        + "previous run is ongoing or was interrupted (resume it with --resume-from rdb_load, or "
+                        + "archive it)");
+            }
         }
         if (plan.shred() && !plan.stagingStreamEnrich() && folders.isEmpty(b.enriched().good())) {
             throw RunFailure.noData("shred: enriched.good " + b.enriched().good() + " is empty, nothing to shred");
@@ -74,11 +75,9 @@ public final class Preconditions {
      * Deletes what an interrupted shred left in {@code shredded.good/run=<id>/} before the run shreds that id again.
      * The local shredder would replace the folder itself, but on EMR S3DistCp copies the new part files beside the
      * old ones (Spark names them per job), so without this a resumed run would load the first attempt's rows too.
-     *
-     * @return how many objects were deleted
      */
-    public int removeInterruptedShred(PreparedRun prepared) {
-        return folders.delete(prepared.interruptedShred(),
+    public void removeInterruptedShred(PreparedRun prepared) {
+        folders.delete(prepared.interruptedShred(),
                 prepared.context().config().aws().s3().buckets().shredded().good().bucket());
     }
 

@@ -17,9 +17,4 @@ public record PreparedRun(RunContext context, List<S3Object> stagingSnapshot, Op
         stagingSnapshot = List.copyOf(stagingSnapshot);
         interruptedShred = List.copyOf(interruptedShred);
     }
-
-    public PreparedRun(RunContext context, List<S3Object> stagingSnapshot, Optional<RunId> recoveredEnrichedRun,
-                       Optional<RunId> recoveredShreddedRun) {
-        this(context, stagingSnapshot, recoveredEnrichedRun, recoveredShreddedRun, List.of());
-    }
 }

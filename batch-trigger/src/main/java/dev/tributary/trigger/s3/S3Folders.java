@@ -77,13 +77,12 @@ public final class S3Folders {
         return Optional.empty();
     }
 
-    /** Deletes each object, one request per key with the usual retries; returns how many were deleted. */
-    public int delete(List<S3Object> objects, String bucket) {
+    /** Deletes each object of the bucket, one request per key with the usual retries. */
+    public void delete(List<S3Object> objects, String bucket) {
         for (S3Object o : objects) {
             retry.call("delete " + o.key(), () -> s3.deleteObject(DeleteObjectRequest.builder()
                     .bucket(bucket).key(o.key()).build()));
         }
-        return objects.size();
     }
 
     static boolean isData(String key) {

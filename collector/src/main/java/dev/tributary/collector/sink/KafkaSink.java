@@ -5,7 +5,6 @@ import dev.tributary.schemas.avro.CollectorPayload;
 import dev.tributary.schemas.badrows.Processor;
 import dev.tributary.schemas.badrows.SizeViolation;
 import dev.tributary.schemas.registry.HttpSchemaRegistryClient;
-import dev.tributary.schemas.registry.SubjectNameStrategy;
 import dev.tributary.schemas.serde.AvroSerializer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +78,8 @@ public final class KafkaSink implements Sink, AutoCloseable {
     public KafkaSink(SinkSettings settings, int maxPayloadSize, Processor processor, SinkListener listener) {
         this.settings = settings;
         this.listener = listener;
-        HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(URI.create(settings.schemaRegistryUrl()));
-        AvroSerializer<CollectorPayload> serializer = new AvroSerializer<>(registry);
+        AvroSerializer<CollectorPayload> serializer =
+                new AvroSerializer<>(new HttpSchemaRegistryClient(URI.create(settings.schemaRegistryUrl())));
         this.splitter = new PayloadSplitter(p -> serializer.serialize(settings.goodTopic(), p),
                 settings.maxRecordBytes(), maxPayloadSize, processor);
         Properties producerProperties = ProducerSettings.of(settings, "tributary-collector-" + UUID.randomUUID());
@@ -97,7 +96,7 @@ public final class KafkaSink implements Sink, AutoCloseable {
         this.budget = new ByteBudget(settings.maxBufferedBytes());
         this.brokerProbe = new BrokerProbe(producerProperties, settings.goodTopic(), healthy, PROBE_INTERVAL,
                 settings.maxBlock().compareTo(PROBE_INTERVAL) < 0 ? settings.maxBlock() : PROBE_INTERVAL);
-        warmUp(registry);
+        warmUp(serializer);
     }
 
     /**
@@ -106,11 +105,10 @@ public final class KafkaSink implements Sink, AutoCloseable {
      * trackers wait). Its own thread, not a sender: with the broker down it blocks up to {@code max.block.ms}.
      * A failure changes nothing: the first request does the same work and reports it.
      */
-    private void warmUp(HttpSchemaRegistryClient registry) {
+    private void warmUp(AvroSerializer<CollectorPayload> serializer) {
         Thread warmUp = new Thread(() -> {
             try {
-                registry.register(SubjectNameStrategy.TOPIC_NAME.subject(settings.goodTopic(), false,
-                        CollectorPayload.getClassSchema()), CollectorPayload.getClassSchema());
+                serializer.schemaId(settings.goodTopic(), CollectorPayload.getClassSchema());
                 producer.partitionsFor(settings.goodTopic());
                 producer.partitionsFor(settings.badTopic());
                 LOG.atDebug().log("sink warmed up: schema registered, topic metadata fetched");

@@ -56,6 +56,16 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         this.isKey = isKey;
     }
 
+    /**
+     * The id records of {@code topic} with {@code schema} are written with: registered (or looked up) under this
+     * serializer's subject, as {@link #serialize} does, and cached by the client. Calling it at start-up moves the
+     * registry round trip off the first record.
+     */
+    public int schemaId(String topic, Schema schema) {
+        String subject = subjects.subject(topic, isKey, schema);
+        return autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
+    }
+
     @Override
     public byte[] serialize(String topic, T record) {
         if (record == null) {
@@ -66,8 +76,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
             TrustedTypes.trust(record.getClass());
             return new SpecificDatumWriter<>(schema);
         });
-        String subject = subjects.subject(topic, isKey, schema);
-        int schemaId = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
+        int schemaId = schemaId(topic, schema);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         byte[] header = new byte[WireFormat.HEADER_SIZE];

@@ -78,8 +78,11 @@ public final class LoadedConfig {
         for (Map.Entry<String, ConfigValue> e : masked.entrySet()) {
             if (secrets.isSecret(e.getKey())) {
                 masked = masked.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(Secrets.MASK));
-            } else if (e.getValue().unwrapped() instanceof String text && !Secrets.maskUrlCredentials(text).equals(text)) {
-                masked = masked.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(Secrets.maskUrlCredentials(text)));
+            } else if (e.getValue().unwrapped() instanceof String text) {
+                String shown = Secrets.maskUrlCredentials(text);
+                if (!shown.equals(text)) {
+                    masked = masked.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(shown));
+                }
             }
         }
         return masked.atPath(root).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
